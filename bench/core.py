@@ -1,0 +1,123 @@
+"""Benchmarks for the core (issue 2): bytes over the wire, server time, click-to-swap time.
+
+Run: ``.venv/bin/python -m bench.core``. Timings are reported against a baseline measured
+in the same run (a Flask hello-world; an empty htmx round trip), so they compare across
+machines. This is not a test: nothing here fails on a slow machine.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from flask import Flask
+from playwright.sync_api import sync_playwright
+
+from devtools.browser import launch_options
+from devtools.server import serving
+from webapp import create_app
+
+BUDGET_GZIP = 60 * 1024
+
+
+def cold_load_bytes(app: Flask) -> dict[str, tuple[int, int]]:
+    """Raw and gzipped size of everything a first visit to / downloads."""
+    client = app.test_client()
+    html = client.get("/").get_data()
+    sizes = {"/ (HTML with inline SVG)": html}
+    for url in re.findall(rb'(?:src|href)="(/static/[^"]+)"', html):
+        sizes[url.decode()] = client.get(url.decode()).get_data()
+    return {name: (len(body), len(gzip.compress(body, 6))) for name, body in sizes.items()}
+
+
+def median_ms(client, url: str, headers: dict[str, str] | None = None, runs: int = 400) -> float:
+    """Median in-process time to serve one request, in milliseconds."""
+    for _ in range(20):
+        client.get(url, headers=headers)
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        client.get(url, headers=headers)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
+def hello_world() -> Flask:
+    """The baseline: the smallest Flask app there is."""
+    app = Flask("hello")
+    app.add_url_rule("/", "hello", lambda: "Hello, World!")
+    return app
+
+
+CLICK_AND_WAIT = """async (slug) => {
+  const link = document.querySelector(`.muscle-list a[data-muscle="${slug}"]`);
+  const settled = new Promise((resolve) =>
+    document.body.addEventListener("htmx:afterSettle", resolve, {once: true}));
+  const start = performance.now();
+  link.click();
+  await settled;
+  return performance.now() - start;
+}"""
+
+
+FETCH_ONLY = """async (slug) => {
+  const start = performance.now();
+  const response = await fetch(`/muscles/${slug}`, {headers: {"HX-Request": "true"}});
+  await response.text();
+  return performance.now() - start;
+}"""
+
+
+def click_to_swap_ms(app: Flask, clicks: int = 20) -> tuple[list[float], list[float]]:
+    """Time from a click on a muscle to its panel being swapped in, in Chromium, and the
+    baseline: the same page fetching the same fragment without swapping it."""
+    with tempfile.TemporaryDirectory() as scratch, serving(app) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(**launch_options(Path(scratch)))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "/")
+        slugs = ["calves", "hamstrings"]
+        page.evaluate(CLICK_AND_WAIT, "glutes")  # warm up
+        times = [page.evaluate(CLICK_AND_WAIT, slugs[i % 2]) for i in range(clicks)]
+        fetches = [page.evaluate(FETCH_ONLY, slugs[i % 2]) for i in range(clicks)]
+        browser.close()
+    return times, fetches
+
+
+def main() -> None:
+    """Print the figures as Markdown, ready for a closing note."""
+    app = create_app()
+    sizes = cold_load_bytes(app)
+    raw = sum(r for r, _ in sizes.values())
+    zipped = sum(z for _, z in sizes.values())
+    print("## Bytes for a cold load of /\n\n| resource | raw | gzipped |\n|---|---:|---:|")
+    for name, (r, z) in sizes.items():
+        print(f"| {name} | {r:,} | {z:,} |")
+    print(f"| **total** | **{raw:,}** | **{zipped:,}** |")
+    print(
+        f"\nGzipped total is {zipped / BUDGET_GZIP:.0%} of the 60 KB budget; wger's silhouettes alone are ~725 KB.\n"
+    )
+
+    client, baseline = app.test_client(), hello_world().test_client()
+    hello = median_ms(baseline, "/")
+    page = median_ms(client, "/muscles/calves")
+    fragment = median_ms(client, "/muscles/calves", {"HX-Request": "true"})
+    print("## Server time in-process (median of 400)\n\n| request | ms | × hello-world |\n|---|---:|---:|")
+    print(f"| Flask hello-world (baseline) | {hello:.3f} | 1.0 |")
+    print(f"| full page /muscles/calves | {page:.3f} | {page / hello:.1f} |")
+    print(f"| fragment /muscles/calves | {fragment:.3f} | {fragment / hello:.1f} |")
+
+    times, fetches = click_to_swap_ms(app)
+    swap, fetch = statistics.median(times), statistics.median(fetches)
+    print(
+        f"\n## Click to swapped panel in Chromium\n\nmedian of {len(times)} clicks: {swap:.1f} ms "
+        f"(min {min(times):.1f}, max {max(times):.1f}); a bare fetch of the same fragment from "
+        f"the same page: {fetch:.1f} ms, so the swap, settle and focus cost {swap / fetch:.1f}× a fetch."
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Helpers for developers: a real browser, a throwaway server, screenshots and benchmarks."""

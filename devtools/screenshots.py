@@ -1,0 +1,56 @@
+"""Screenshots of the running app at desktop, phone and projector sizes.
+
+``python -m devtools.screenshots [OUT_DIR]`` (default ``artifacts/screenshots``); also
+refreshes ``docs/screenshot.png`` used by the README.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from devtools.browser import launch_options
+from devtools.server import serving
+from webapp import create_app
+
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 900},
+    "phone": {"width": 375, "height": 812},
+    "projector": {"width": 1920, "height": 1080},
+}
+PAGES = {
+    "home": "/",
+    "calves": "/muscles/calves",
+    "hamstrings": "/muscles/hamstrings",
+    "missing": "/muscles/elbow",
+}
+
+
+def take(out_dir: Path, pages: dict[str, str] = PAGES) -> list[Path]:
+    """Shoot every page at every viewport; return the files written."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory() as scratch, serving(create_app()) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(**launch_options(Path(scratch)))
+        for view, size in VIEWPORTS.items():
+            page = browser.new_page(viewport=size, device_scale_factor=1)
+            for name, path in pages.items():
+                page.goto(base + path)
+                target = out_dir / f"{name}-{view}.png"
+                page.screenshot(path=target, full_page=view == "phone")
+                written.append(target)
+            page.close()
+        browser.close()
+    return written
+
+
+if __name__ == "__main__":
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
+    files = take(out)
+    docs = Path("docs")
+    docs.mkdir(exist_ok=True)
+    (docs / "screenshot.png").write_bytes((out / "calves-desktop.png").read_bytes())
+    print("\n".join(str(f) for f in files))

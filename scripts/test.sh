@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Set up everything the tests need (virtual environment, test packages, a Chromium) and run
+# the whole suite: lint, unit tests and real-browser tests. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON="${PYTHON:-python3}"
+[ -x .venv/bin/python ] || "$PYTHON" -m venv .venv
+.venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+# Browser tests need a Chromium. Playwright's own download does not work everywhere, so
+# prefer the system's; as root on Debian/Ubuntu, install it.
+if ! .venv/bin/python -c 'import sys; from devtools.browser import chromium_path; sys.exit(0 if chromium_path() else 1)'; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Chromium for the browser tests..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    .venv/bin/python -m playwright install chromium || echo "Could not install Chromium; see README."
+  fi
+fi
+
+.venv/bin/ruff check .
+.venv/bin/ruff format --check .
+set +e
+.venv/bin/python -m pytest "$@"
+status=$?
+set -e
+if [ "$status" -eq 5 ]; then
+  echo "pytest collected no tests: that is a failure, not a pass." >&2
+  exit 1
+fi
+exit "$status"

@@ -1,0 +1,65 @@
+"""Real-browser fixtures: the app served on loopback, Chromium found on this machine, and a
+check that no page ever logs a console error (CSP violations included)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page
+
+from devtools.browser import INSTALL_HINT, chromium_path, launch_options
+from devtools.server import serving
+
+
+def _playwright_has_its_own_chromium() -> bool:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        return Path(pw.chromium.executable_path).exists()
+
+
+def pytest_collection_modifyitems(config, items):
+    e2e = [item for item in items if "tests/e2e/" in str(item.fspath).replace(os.sep, "/")]
+    for item in e2e:
+        item.add_marker(pytest.mark.e2e)
+    if e2e and not chromium_path() and not _playwright_has_its_own_chromium():
+        if os.environ.get("CI"):
+            raise pytest.UsageError(INSTALL_HINT)
+        for item in e2e:
+            item.add_marker(pytest.mark.skip(reason=INSTALL_HINT))
+
+
+@pytest.fixture(scope="session")
+def base_url(app):
+    """pytest-playwright's base URL: the app, served for the whole session."""
+    with serving(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
+    return {**browser_type_launch_args, **launch_options(tmp_path_factory.mktemp("chromium"))}
+
+
+@pytest.fixture(autouse=True)
+def console_errors(page: Page):
+    """Collect console errors and uncaught exceptions; any at all fails the test.
+
+    The one exception: Chromium logs a 404 for a page the test deliberately opened at an
+    unknown address. A missing script, stylesheet or fragment still counts.
+    """
+    errors: list[str] = []
+    documents: set[str] = set()
+
+    def on_console(message) -> None:
+        deliberate_404 = "status of 404" in message.text and message.location.get("url") in documents
+        if message.type == "error" and not deliberate_404:
+            errors.append(f"{message.text} ({message.location.get('url')})")
+
+    page.on("framenavigated", lambda frame: documents.add(frame.url))
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield errors
+    assert errors == [], f"browser console errors: {errors}"

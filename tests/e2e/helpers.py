@@ -1,0 +1,41 @@
+"""Small actions a person performs, written once for every browser test."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+# A point inside the region's painted shape where a real click lands on the region's link
+# (the centre of an irregular shape's box may be outside it or under another shape).
+_FIND_POINT = """(slug) => {
+  const link = document.querySelector(`svg a.region[data-muscle="${slug}"]:not([aria-hidden])`);
+  for (const shape of link.querySelectorAll('path')) {
+    const box = shape.getBoundingClientRect();
+    for (let fy = 0.5, i = 0; i < 9; i++, fy = 0.1 + i * 0.1) {
+      for (let fx = 0.5, j = 0; j < 9; j++, fx = 0.1 + j * 0.1) {
+        const x = box.left + box.width * fx, y = box.top + box.height * fy;
+        const hit = document.elementFromPoint(x, y);
+        if (hit && hit.closest('a') === link) return {x, y};
+      }
+    }
+  }
+  return null;
+}"""
+
+
+def click_region(page: Page, slug: str) -> None:
+    """Click the visible muscle shape in the figure, as a mouse user would."""
+    region = page.locator(f'svg a.region[data-muscle="{slug}"]:not([aria-hidden])')
+    region.scroll_into_view_if_needed()
+    point = page.evaluate(_FIND_POINT, slug)
+    assert point, f"no clickable point on the {slug} region"
+    page.mouse.click(point["x"], point["y"])
+
+
+def mark_document(page: Page) -> None:
+    """Tag the live document, to tell a swap (tag survives) from a reload (tag gone)."""
+    page.evaluate("window.__notReloaded = true")
+
+
+def document_was_kept(page: Page) -> bool:
+    """True when no full navigation happened since :func:`mark_document`."""
+    return page.evaluate("window.__notReloaded === true")

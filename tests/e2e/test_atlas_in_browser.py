@@ -1,0 +1,148 @@
+"""The atlas as a person uses it in Chromium: clicking, deep links, history, keyboard,
+no JavaScript, a phone, and an accessibility audit."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from tests.e2e.helpers import click_region, document_was_kept, mark_document
+from webapp.figure.shapes import MUSCLE_SHAPES
+
+SEED = ["glutes", "quadriceps", "hip-flexors", "hamstrings", "core", "calves", "big-toe", "heart"]
+
+
+@pytest.fixture(scope="module")
+def muscles(app):
+    return [(m.slug, m.name) for m in app.extensions["stride_anatomy"].atlas.muscles]
+
+
+def expect_muscle_shown(page: Page, slug: str, name: str) -> None:
+    expect(page).to_have_url(re.compile(f"/muscles/{slug}$"))
+    expect(page.locator("#panel-heading")).to_have_text(name)
+    expect(page.locator(f'svg a.region[data-muscle="{slug}"][aria-current="page"]').first).to_be_attached()
+    expect(page.locator("#stage")).to_have_count(1)
+
+
+def test_clicking_every_region_swaps_the_panel_in_place_and_updates_the_address(page: Page, muscles):
+    page.goto("/")
+    mark_document(page)
+    for slug, name in muscles:
+        if slug not in MUSCLE_SHAPES:
+            continue
+        click_region(page, slug)
+        expect_muscle_shown(page, slug, name)
+        expect(page).to_have_title(re.compile(f"^{re.escape(name)} in running"))
+    assert document_was_kept(page), "a click reloaded the page instead of swapping the panel"
+
+
+def test_the_list_links_swap_the_panel_too(page: Page, muscles):
+    page.goto("/")
+    mark_document(page)
+    for slug, name in muscles:
+        page.locator(f'.muscle-list a[data-muscle="{slug}"]').click()
+        expect_muscle_shown(page, slug, name)
+    assert document_was_kept(page)
+
+
+@pytest.mark.parametrize("slug", SEED)
+def test_each_deep_link_opens_cold_on_that_muscle(page: Page, muscles, slug):
+    page.goto(f"/muscles/{slug}")
+    expect_muscle_shown(page, slug, dict(muscles)[slug])
+
+
+def test_back_and_forward_move_between_muscles_and_always_show_a_whole_page(page: Page, muscles):
+    names = dict(muscles)
+    page.goto("/")
+    click_region(page, "calves")
+    expect_muscle_shown(page, "calves", names["calves"])
+    click_region(page, "hamstrings")
+    expect_muscle_shown(page, "hamstrings", names["hamstrings"])
+    page.go_back()
+    expect_muscle_shown(page, "calves", names["calves"])
+    page.go_back()
+    expect(page).to_have_url(re.compile(r"/$"))
+    expect(page.locator("#panel-heading")).to_have_text("What muscles does running work?")
+    page.go_forward()
+    expect_muscle_shown(page, "calves", names["calves"])
+    expect(page.locator("header.site-header")).to_have_count(1)
+
+
+def test_back_after_the_history_cache_is_lost_still_shows_a_whole_page(page: Page, muscles):
+    names = dict(muscles)
+    page.goto("/muscles/glutes")
+    click_region(page, "quadriceps")
+    expect_muscle_shown(page, "quadriceps", names["quadriceps"])
+    page.evaluate("localStorage.clear()")
+    page.go_back()
+    expect_muscle_shown(page, "glutes", names["glutes"])
+    expect(page.locator("header.site-header")).to_have_count(1)
+    expect(page.locator("main")).to_have_count(1)
+
+
+def test_keyboard_tab_reaches_the_figure_and_enter_opens_a_muscle(page: Page, muscles):
+    page.goto("/")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('svg a.region')"):
+            break
+    else:
+        pytest.fail("Tab never reached a muscle in the figure")
+    slug = page.evaluate("document.activeElement.dataset.muscle")
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == dict(muscles)[slug]
+    ring = page.evaluate("getComputedStyle(document.activeElement.querySelector('path')).strokeWidth")
+    assert float(ring.rstrip("px")) >= 3, "the focused region shows no focus ring"
+    page.keyboard.press("Enter")
+    expect_muscle_shown(page, slug, dict(muscles)[slug])
+    expect(page.locator("#panel-heading")).to_be_focused()
+
+
+def test_without_javascript_every_region_is_a_link_that_navigates(browser: Browser, base_url, muscles):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    page.goto("/")
+    for slug, name in muscles:
+        if slug not in MUSCLE_SHAPES:
+            continue
+        click_region_without_js(page, slug)
+        expect(page).to_have_url(re.compile(f"/muscles/{slug}$"))
+        expect(page.locator("#panel-heading")).to_have_text(name)
+    context.close()
+
+
+def click_region_without_js(page: Page, slug: str) -> None:
+    # No script may run in the page, so follow the region's real link by clicking the
+    # shape's on-screen position read from Playwright's own geometry.
+    region = page.locator(f'svg a.region[data-muscle="{slug}"]:not([aria-hidden]) path').first
+    with page.expect_navigation():
+        region.click(force=True)
+
+
+@pytest.mark.parametrize("path", ["/", "/muscles/calves", "/muscles/big-toe", "/muscles/spleen"])
+def test_a_375px_phone_never_scrolls_sideways(browser: Browser, base_url, path):
+    context = browser.new_context(viewport={"width": 375, "height": 812}, base_url=base_url)
+    page = context.new_page()
+    page.goto(path)
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0
+
+
+@pytest.mark.parametrize("path", ["/", "/muscles/calves", "/muscles/spleen"])
+def test_pages_pass_an_automated_wcag_aa_audit(page: Page, path):
+    page.goto(path)
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
+    )
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_an_unknown_muscle_shows_a_friendly_page_with_a_way_back(page: Page):
+    response = page.goto("/muscles/elbow")
+    assert response is not None and response.status == 404
+    expect(page.locator("#panel-heading")).to_have_text("We could not find that page")
+    page.locator(".muscle-cards a", has_text="Calves").click()
+    expect(page).to_have_url(re.compile("/muscles/calves$"))

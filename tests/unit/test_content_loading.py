@@ -1,0 +1,162 @@
+"""The content in data/ loads, and every kind of editing mistake stops start-up with one
+sentence that names the file and the field."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from webapp import PROJECT_ROOT, create_app
+from webapp.content.loader import ContentError, load_atlas
+
+SEED_MUSCLES = ["glutes", "quadriceps", "hip-flexors", "hamstrings", "core", "calves", "big-toe", "heart"]
+
+
+def test_the_real_content_loads_with_every_seed_muscle():
+    atlas = load_atlas(PROJECT_ROOT / "data")
+    assert {m.slug for m in atlas.muscles} >= set(SEED_MUSCLES)
+    assert [p.slug for p in atlas.phases] == [
+        "loading", "midstance", "toe-off", "initial-swing", "mid-swing", "terminal-swing",
+    ]  # fmt: skip
+
+
+def test_every_muscle_has_names_summary_and_the_three_sections():
+    for muscle in load_atlas(PROJECT_ROOT / "data").muscles:
+        assert muscle.name and muscle.anatomical_names and muscle.summary, muscle.slug
+        assert muscle.stride and muscle.risks and muscle.exercises, muscle.slug
+        assert all(e.sets and e.reps and e.frequency for e in muscle.exercises), muscle.slug
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {file.name}"
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def load_error(data: Path) -> ContentError:
+    with pytest.raises(ContentError) as caught:
+        load_atlas(data)
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field", "problem"),
+    [
+        ("muscles/calves.yaml", "name: Calves\n", "", "name", "is missing"),
+        ("muscles/calves.yaml", "summary: >", "sumary: >", "summary", "is missing"),
+        (
+            "muscles/glutes.yaml",
+            "    evidence: contested",
+            "    evidence: maybe",
+            "risks[0].evidence",
+            "must be one of",
+        ),
+        ("muscles/glutes.yaml", "  loading: strong", "  loading: max", "phases.loading", "must be one of"),
+        (
+            "muscles/heart.yaml",
+            "related: [core]",
+            "related: [spleen]",
+            "related[0]",
+            "'spleen' is not a muscle",
+        ),
+        (
+            "muscles/calves.yaml",
+            "sources: [hamner2010]",
+            "sources: [nobody1999]",
+            "stride[0].sources[0]",
+            "not in sources.yaml",
+        ),
+        (
+            "muscles/core.yaml",
+            "group: Trunk muscles\n",
+            "group: Trunk muscles\ncolour: red\n",
+            "colour",
+            "not a known field",
+        ),
+        (
+            "muscles/core.yaml",
+            "related: [glutes, hip-flexors]",
+            "related: glutes",
+            "related",
+            "must be a list",
+        ),
+        (
+            "muscles/order.yaml",
+            "  - heart\n",
+            "  - heart\n  - spleen\n",
+            "teaching_order[8]",
+            "no muscle file",
+        ),
+        (
+            "sources.yaml",
+            "doi: 10.1016/S0966-6362(97)00038-6",
+            "doi: not-a-doi",
+            "sources[0].doi",
+            "is not a DOI",
+        ),
+        ("sources.yaml", "    year: 1998\n", "    year: last year\n", "sources[0].year", "must be a number"),
+        (
+            "stride/phases.yaml",
+            "    period: stance\n",
+            "    period: flying\n",
+            "phases[0].period",
+            "must be one of",
+        ),
+    ],
+)
+def test_a_broken_field_is_named_with_its_file(data_copy, file, old, new, field, problem):
+    edit(data_copy / file, old, new)
+    error = load_error(data_copy)
+    assert error.file.endswith(file)
+    assert error.field == field
+    assert problem in str(error)
+    assert str(error).startswith(str(data_copy / file))
+
+
+def test_malformed_yaml_names_the_file_and_line(data_copy):
+    edit(data_copy / "muscles" / "glutes.yaml", "name: Glutes", "name: [Glutes")
+    error = load_error(data_copy)
+    assert error.file.endswith("glutes.yaml")
+    assert error.field.startswith("line ")
+    assert "not valid YAML" in str(error)
+
+
+def test_a_missing_file_is_named(data_copy):
+    (data_copy / "sources.yaml").unlink()
+    assert "sources.yaml: file is missing" in str(load_error(data_copy))
+
+
+def test_a_muscle_file_missing_from_the_teaching_order_is_reported(data_copy):
+    edit(data_copy / "muscles" / "order.yaml", "  - heart\n", "")
+    error = load_error(data_copy)
+    assert error.field == "teaching_order" and "'heart' is missing" in str(error)
+
+
+def test_words_like_off_stay_words_not_booleans():
+    calves = load_atlas(PROJECT_ROOT / "data").muscle("calves")
+    assert calves is not None and calves.timing.intensities["mid-swing"] == "off"
+
+
+def test_create_app_refuses_to_start_on_broken_content(data_copy):
+    edit(data_copy / "muscles" / "calves.yaml", "name: Calves\n", "")
+    with pytest.raises(ContentError, match=r"calves\.yaml: name: is missing"):
+        create_app({"DATA_DIR": data_copy})
+
+
+def test_the_start_command_prints_one_clear_line_instead_of_a_traceback(data_copy):
+    edit(data_copy / "muscles" / "calves.yaml", "name: Calves\n", "")
+    result = subprocess.run(
+        [sys.executable, "-m", "webapp"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "STRIDE_ANATOMY_DATA": str(data_copy)},
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "calves.yaml: name: is missing" in result.stderr

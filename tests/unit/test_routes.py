@@ -1,0 +1,149 @@
+"""Every URL answers browsers with a whole page, htmx swaps with a fragment, and history
+restores with a whole page again; errors are friendly and nothing is reflected unescaped."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+SEED_URLS = [
+    "/muscles/glutes", "/muscles/quadriceps", "/muscles/hip-flexors", "/muscles/hamstrings",
+    "/muscles/core", "/muscles/calves", "/muscles/big-toe", "/muscles/heart",
+]  # fmt: skip
+HTMX = {"HX-Request": "true"}
+HISTORY_RESTORE = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
+
+
+def is_full_page(html: str) -> bool:
+    return html.lstrip().lower().startswith("<!doctype html>") and "<main" in html
+
+
+@pytest.mark.parametrize("url", SEED_URLS)
+def test_each_permanent_muscle_url_serves_a_full_page_with_the_region_marked(client, url):
+    response = client.get(url)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert is_full_page(html)
+    slug = url.rsplit("/", 1)[1]
+    marked = re.findall(r'<a [^>]*aria-current="page"[^>]*>', html)
+    assert any(f'href="{url}"' in tag and f'data-muscle="{slug}"' in tag for tag in marked)
+    assert 'id="panel-heading"' in html
+
+
+@pytest.mark.parametrize("url", ["/", *SEED_URLS])
+def test_an_htmx_request_gets_only_the_stage_fragment(client, url):
+    response = client.get(url, headers=HTMX)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert not is_full_page(html)
+    assert html.lstrip().startswith("<title>")
+    assert 'id="stage"' in html and "<header" not in html.split('id="stage"')[0]
+
+
+@pytest.mark.parametrize("url", ["/", "/muscles/calves"])
+def test_a_history_restore_gets_the_full_page_never_a_bare_fragment(client, url):
+    html = client.get(url, headers=HISTORY_RESTORE).get_data(as_text=True)
+    assert is_full_page(html)
+
+
+@pytest.mark.parametrize("url", ["/", "/muscles/calves", "/muscles/no-such-muscle"])
+def test_responses_that_differ_by_htmx_headers_say_so_in_vary(client, url):
+    for headers in ({}, HTMX, HISTORY_RESTORE):
+        vary = client.get(url, headers=headers).headers.get("Vary", "")
+        assert "HX-Request" in vary and "HX-History-Restore-Request" in vary
+
+
+def test_the_page_title_names_the_muscle_in_page_and_fragment(client):
+    assert "<title>Calves in running" in client.get("/muscles/calves").get_data(as_text=True)
+    assert "<title>Calves in running" in client.get("/muscles/calves", headers=HTMX).get_data(as_text=True)
+
+
+def test_an_unknown_muscle_gets_a_friendly_404_page_with_the_figure_and_every_muscle(client, app):
+    response = client.get("/muscles/spleen")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert is_full_page(html)
+    assert 'class="runner"' in html
+    for muscle in app.extensions["stride_anatomy"].atlas.muscles:
+        assert f'href="/muscles/{muscle.slug}"' in html
+    assert 'href="/"' in html
+
+
+def test_an_unknown_muscle_requested_by_htmx_gets_a_404_fragment(client):
+    response = client.get("/muscles/spleen", headers=HTMX)
+    assert response.status_code == 404
+    assert not is_full_page(response.get_data(as_text=True))
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/muscles/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/muscles/%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E",
+        "/%3Csvg%20onload=alert(1)%3E",
+        "/muscles/" + "a" * 5000,
+        "/muscles/%00",
+        "/muscles/..%2F..%2Fetc%2Fpasswd",
+        "/muscles/glutes/",
+    ],
+)
+def test_hostile_or_odd_addresses_get_an_escaped_404_never_a_500(client, path):
+    response = client.get(path)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert "<script>alert" not in html and "<img src=x" not in html and "<svg onload" not in html
+    assert "Traceback" not in html
+
+
+@pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
+def test_wrong_methods_get_405_with_allow(client, method):
+    response = getattr(client, method)("/muscles/calves")
+    assert response.status_code == 405
+    assert "GET" in response.headers["Allow"]
+    assert "Not allowed" in response.get_data(as_text=True)
+
+
+def test_muscles_without_a_slug_redirects_home(client):
+    response = client.get("/muscles")
+    assert response.status_code == 301 and response.headers["Location"].endswith("/")
+
+
+@pytest.mark.parametrize("url", ["/", "/muscles/calves", "/muscles/spleen", "/static/app.css"])
+def test_security_headers_are_on_every_response(client, url):
+    headers = client.get(url).headers
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+
+
+@pytest.mark.parametrize("url", ["/", "/muscles/calves", "/muscles/spleen"])
+def test_pages_carry_no_inline_script_and_no_hx_on(client, url):
+    html = client.get(url).get_data(as_text=True)
+    assert re.findall(r"<script(?![^>]*\bsrc=)[^>]*>", html) == []
+    assert "hx-on" not in html and " onclick=" not in html
+    assert "https://" not in "".join(re.findall(r"<(?:script|link)[^>]*>", html))
+
+
+def test_htmx_is_vendored_and_pinned(client):
+    html = client.get("/").get_data(as_text=True)
+    assert "/static/htmx-2.0.11.min.js" in html
+    assert client.get("/static/htmx-2.0.11.min.js").status_code == 200
+
+
+def test_a_crash_inside_a_view_is_a_friendly_500(app):
+    # A throwaway app, so the shared one is not changed.
+    from webapp import create_app
+
+    broken = create_app({"TESTING": False})
+
+    @broken.get("/boom")
+    def boom():
+        raise RuntimeError("a bug")
+
+    response = broken.test_client().get("/boom")
+    assert response.status_code == 500
+    html = response.get_data(as_text=True)
+    assert "Something went wrong" in html and "RuntimeError" not in html

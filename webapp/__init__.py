@@ -1,0 +1,43 @@
+"""Stride Anatomy: an interactive atlas of the muscles that make a person run."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from htmx_flask import Htmx
+
+from webapp.security import init_security
+from webapp.site import build_site
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+HTMX_FILE = "htmx-2.0.11.min.js"
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. ``config`` overrides settings, e.g. ``{"DATA_DIR": path}`` in tests;
+    the environment variable ``STRIDE_ANATOMY_DATA`` points at another content folder.
+
+    Content is loaded and validated here, so a broken data file stops start-up with a
+    :class:`webapp.content.loader.ContentError` that names the file and the field.
+    """
+    app = Flask(
+        __name__,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.update(
+        DATA_DIR=Path(os.environ.get("STRIDE_ANATOMY_DATA", PROJECT_ROOT / "data")), HTMX_FILE=HTMX_FILE
+    )
+    app.config.update(config or {})
+    app.extensions["stride_anatomy"] = build_site(Path(app.config["DATA_DIR"]))
+    Htmx(app)
+    init_security(app)
+
+    from webapp.views import errors, muscles
+
+    app.register_blueprint(muscles.blueprint)
+    errors.init_errors(app)
+    return app

@@ -1,0 +1,177 @@
+"""The atlas's vocabulary: muscles, what they do in the stride, and the sources behind each claim.
+
+Plain frozen dataclasses, built once at start-up by :mod:`webapp.content.loader` and then
+only read. Nothing here knows about Flask or HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+INTENSITIES = ("off", "light", "strong")
+EVIDENCE_LEVELS = ("strong", "moderate", "weak", "contested")
+RISK_KINDS = ("weak", "tight", "overload")
+VERDICTS = ("confirmed", "partly true", "corrected", "unproven")
+
+
+@dataclass(frozen=True)
+class Source:
+    """A published study or reference, cited by its short id (e.g. ``hamner2010``)."""
+
+    id: str
+    authors: str
+    year: int
+    title: str
+    venue: str
+    doi: str | None = None
+    url: str | None = None
+
+    @property
+    def link(self) -> str:
+        """The address a reader can open: the DOI resolver when there is a DOI."""
+        return f"https://doi.org/{self.doi}" if self.doi else str(self.url)
+
+    @property
+    def short(self) -> str:
+        """Author-year label such as ``Hamner et al. 2010``."""
+        first = self.authors.split(",")[0].split(" ")[0]
+        several = "," in self.authors or " and " in self.authors
+        return f"{first}{' et al.' if several else ''} {self.year}"
+
+
+@dataclass(frozen=True)
+class Phase:
+    """One of the six sub-phases of a running stride, as a slice of the gait cycle."""
+
+    slug: str
+    name: str
+    period: str  # "stance" or "swing"
+    start: float  # percent of the stride
+    end: float
+    what_happens: str
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A sentence that makes a claim, with the ids of the sources that support it."""
+
+    text: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Timing:
+    """When in the stride a muscle works: an intensity for every phase, with its evidence."""
+
+    intensities: dict[str, str]  # phase slug -> one of INTENSITIES
+    note: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Part:
+    """An anatomical part of a muscle group, e.g. the soleus within the calves."""
+
+    name: str
+    where: str
+
+
+@dataclass(frozen=True)
+class Risk:
+    """What can go wrong when the muscle is weak, tight or overloaded."""
+
+    condition: str
+    kind: str  # one of RISK_KINDS
+    text: str
+    evidence: str  # one of EVIDENCE_LEVELS
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A strengthening exercise with its full dose."""
+
+    name: str
+    sets: str
+    reps: str
+    frequency: str
+    cue: str
+    progression: str
+    sources: tuple[str, ...] = ()
+
+    @property
+    def dose(self) -> str:
+        """The dose as one line, e.g. ``3 sets × 8–12 reps, 2–3 times a week``."""
+        return f"{self.sets} sets × {self.reps}, {self.frequency}"
+
+
+@dataclass(frozen=True)
+class MythCheck:
+    """A popular claim set against what research found."""
+
+    claim: str
+    said_by: str
+    verdict: str  # one of VERDICTS
+    finding: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class KeyNumber:
+    """One memorable number for the classroom."""
+
+    value: str
+    meaning: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Muscle:
+    """Everything the atlas says about one muscle or muscle group."""
+
+    slug: str
+    name: str
+    group: str
+    parts: tuple[Part, ...]
+    summary: str
+    stride: tuple[Cited, ...]
+    timing: Timing
+    risks: tuple[Risk, ...]
+    exercises: tuple[Exercise, ...]
+    myths: tuple[MythCheck, ...]
+    key_number: KeyNumber
+    related: tuple[str, ...] = ()
+
+    @property
+    def anatomical_names(self) -> str:
+        """The anatomical names of the parts, joined for a subtitle."""
+        return ", ".join(part.name for part in self.parts)
+
+    def cited_source_ids(self) -> list[str]:
+        """Every source id the muscle cites, in first-cited order, without repeats."""
+        cited = [
+            *(s for item in self.stride for s in item.sources),
+            *self.timing.sources,
+            *(s for item in self.risks for s in item.sources),
+            *(s for item in self.exercises for s in item.sources),
+            *(s for item in self.myths for s in item.sources),
+            *self.key_number.sources,
+        ]
+        return list(dict.fromkeys(cited))
+
+
+@dataclass(frozen=True)
+class Atlas:
+    """All content, validated: muscles in teaching order, stride phases and sources."""
+
+    muscles: tuple[Muscle, ...]
+    phases: tuple[Phase, ...]
+    sources: dict[str, Source] = field(default_factory=dict)
+
+    def muscle(self, slug: str) -> Muscle | None:
+        """The muscle with this slug, or None when there is none."""
+        return next((m for m in self.muscles if m.slug == slug), None)
+
+    def sources_of(self, muscle: Muscle) -> list[Source]:
+        """The sources a muscle cites, in first-cited order."""
+        return [self.sources[source_id] for source_id in muscle.cited_source_ids()]

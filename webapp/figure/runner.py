@@ -1,0 +1,185 @@
+"""Draw the runner as an interactive SVG: a pure function from a pose and links to markup.
+
+Every muscle region is a real ``<a href>`` so the figure works without JavaScript; the page
+around it tells htmx where to swap. svgwrite is used only here, so it can be replaced later.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import svgwrite
+from svgwrite.container import Group, Hyperlink
+
+from webapp.figure.shapes import (
+    FOOT_OUTLINE,
+    FOREARM,
+    HEAD_CENTRE,
+    HEAD_RADIUS,
+    MUSCLE_SHAPES,
+    NECK_OUTLINE,
+    SHANK,
+    THIGH,
+    TRUNK_OUTLINE,
+    UPPER_ARM,
+    MuscleShape,
+    Point,
+    smooth_path,
+)
+from webapp.stride.kinematics import Body, Pose, Segment
+
+VIEW_BOX = (20, 40, 360, 480)  # x, y, width, height: fits every pose of the stride
+
+
+@dataclass(frozen=True)
+class RegionLink:
+    """A muscle as the figure shows it: where it links to and what it is called."""
+
+    slug: str
+    name: str
+    href: str
+
+
+def _transform(segment: Segment) -> str:
+    x, y = segment.origin
+    return f"translate({x:.1f} {y:.1f}) rotate({segment.rotation:.2f})"
+
+
+def _shape(dwg: svgwrite.Drawing, points: Sequence[Point], segment: Segment, css: str):
+    return dwg.path(d=smooth_path(points), transform=_transform(segment), class_=css)
+
+
+def _disc(dwg: svgwrite.Drawing, centre: Point, radius: float, css: str):
+    return dwg.circle(center=(round(centre[0], 1), round(centre[1], 1)), r=radius, class_=css)
+
+
+def _silhouette(dwg: svgwrite.Drawing, css: str, parts: Sequence[tuple[str, object, object]]) -> Group:
+    """One body part drawn twice: a wide stroked pass and a fill pass on top, so overlapping
+    segments merge into one outline with no seams at the joints."""
+    group = dwg.g(class_=css)
+    for layer in ("skin-edge", "skin"):
+        for kind, geometry, where in parts:
+            if kind == "disc":
+                group.add(_disc(dwg, where, geometry, layer))
+            else:
+                group.add(_shape(dwg, geometry, where, layer))
+    return group
+
+
+def _leg(dwg: svgwrite.Drawing, pose: Pose, side: str) -> Group:
+    thigh, shank, foot = (pose.segments[f"{side}_{part}"] for part in ("thigh", "shank", "foot"))
+    return _silhouette(
+        dwg,
+        f"limb limb--{side}",
+        [
+            ("shape", THIGH.outline(), thigh),
+            ("shape", SHANK.outline(), shank),
+            ("disc", 14.5, shank.origin),
+            ("shape", FOOT_OUTLINE, foot),
+            ("disc", 8.5, foot.origin),
+        ],
+    )
+
+
+def _arm(dwg: svgwrite.Drawing, pose: Pose, side: str) -> Group:
+    upper, fore = pose.segments[f"{side}_upper_arm"], pose.segments[f"{side}_forearm"]
+    # "limb--arm" lets the stylesheet draw the near arm see-through over the chest muscles.
+    return _silhouette(
+        dwg,
+        f"limb limb--{side} limb--arm",
+        [
+            ("shape", UPPER_ARM.outline(), upper),
+            ("shape", FOREARM.outline(), fore),
+            ("disc", 7.5, fore.origin),
+            ("disc", 9.5, fore.point(0, FOREARM.length + 4)),
+        ],
+    )
+
+
+def _torso(dwg: svgwrite.Drawing, pose: Pose) -> Group:
+    trunk = pose.segments["trunk"]
+    return _silhouette(
+        dwg,
+        "limb limb--near",
+        [
+            ("shape", NECK_OUTLINE, trunk),
+            ("shape", TRUNK_OUTLINE, trunk),
+            ("disc", HEAD_RADIUS, trunk.point(*HEAD_CENTRE)),
+        ],
+    )
+
+
+def _region(
+    dwg: svgwrite.Drawing,
+    link: RegionLink,
+    shapes: Sequence[tuple[MuscleShape, Segment]],
+    selected: bool,
+    primary: bool,
+    intensity: str | None,
+) -> Hyperlink:
+    css = ["region", f"region--{link.slug}"]
+    if intensity:
+        css.append(f"region--{intensity}")
+    anchor = dwg.a(link.href, target=None, class_=" ".join(css))
+    del anchor.attribs["xlink:href"]  # SVG 2 and HTML parsers read the plain attribute
+    anchor["href"] = link.href
+    anchor["hx-get"] = link.href
+    anchor["data-muscle"] = link.slug
+    if selected:
+        anchor["aria-current"] = "page"
+    if primary:
+        anchor["aria-label"] = link.name
+    else:
+        # The far-side copy is the same link again: clickable, but one tab stop per muscle
+        # and one name for screen readers is enough.
+        anchor["tabindex"] = "-1"
+        anchor["aria-hidden"] = "true"
+    anchor.set_desc(title=link.name)
+    for shape, segment in shapes:
+        anchor.add(_shape(dwg, shape.points, segment, "muscle"))
+    return anchor
+
+
+def draw_runner(
+    pose: Pose,
+    links: Sequence[RegionLink],
+    selected: str | None = None,
+    intensities: dict[str, str] | None = None,
+    label: str = "Runner in mid-stride",
+) -> str:
+    """The runner in ``pose`` as SVG markup, one link per muscle region.
+
+    ``selected`` marks one muscle with ``aria-current``; ``intensities`` (muscle slug ->
+    off/light/strong) adds a class per region for stride mode.
+    """
+    x, y, width, height = VIEW_BOX
+    dwg = svgwrite.Drawing(size=None, viewBox=f"{x} {y} {width} {height}", debug=False)
+    dwg.attribs.update({"class": "runner", "role": "group", "aria-label": label, "focusable": "false"})
+    drawable = {link.slug: link for link in links if link.slug in MUSCLE_SHAPES}
+    levels = intensities or {}
+
+    def regions_on(side: str | None, primary: bool) -> list[Hyperlink]:
+        result = []
+        for slug, link in drawable.items():
+            shapes = [
+                (shape, pose.segments[f"{side}_{shape.segment}" if shape.legs else shape.segment])
+                for shape in MUSCLE_SHAPES[slug]
+                if (shape.legs and side) or (not shape.legs and side is None)
+            ]
+            if shapes:
+                result.append(_region(dwg, link, shapes, slug == selected, primary, levels.get(slug)))
+        return result
+
+    body = Body()
+    dwg.add(dwg.line((x, body.ground_y), (x + width, body.ground_y), class_="ground"))
+    dwg.add(_arm(dwg, pose, "far"))
+    dwg.add(_leg(dwg, pose, "far"))
+    for region in regions_on("far", primary=False):
+        dwg.add(region)
+    dwg.add(_torso(dwg, pose))
+    dwg.add(_leg(dwg, pose, "near"))
+    for region in [*regions_on(None, primary=True), *regions_on("near", primary=True)]:
+        dwg.add(region)
+    dwg.add(_arm(dwg, pose, "near"))
+    return dwg.tostring()

@@ -1,0 +1,283 @@
+"""Joint angles over a running stride, and forward kinematics from angles to body positions.
+
+The chain is: stride data (angles at every 5% of the stride) -> :func:`angles_at` (angles at
+any moment, far leg half a stride behind) -> :func:`solve_pose` (where every segment sits on
+the page). Drawing lives in :mod:`webapp.figure`; nothing here knows about SVG or Flask.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from webapp.content.loader import ContentError
+
+COLUMNS = (
+    "percent",
+    "trunk_angle",
+    "thigh_angle",
+    "shank_angle",
+    "ankle_dorsiflexion",
+    "near_shoulder_flexion",
+    "near_elbow_flexion",
+    "far_shoulder_flexion",
+    "far_elbow_flexion",
+    "pelvis_height_cm",
+)
+
+
+@dataclass(frozen=True)
+class StrideData:
+    """The sampled stride: one row of angles per sample, plus the timing of toe-off."""
+
+    rows: tuple[dict[str, float], ...]
+    toe_off_percent: float
+    far_leg_offset_percent: float
+
+    def in_stance(self, percent: float) -> bool:
+        """Whether a leg at this point of its own stride has its foot on the ground."""
+        return percent % 100 < self.toe_off_percent
+
+
+@dataclass(frozen=True)
+class LegAngles:
+    """Global segment angles of one leg, degrees from vertical, positive = forward."""
+
+    thigh: float
+    shank: float
+    ankle_dorsiflexion: float
+    in_stance: bool
+
+    @property
+    def knee_flexion(self) -> float:
+        """How bent the knee is: the angle between thigh and shank."""
+        return self.thigh - self.shank
+
+    @property
+    def foot_pitch(self) -> float:
+        """The foot's angle to the horizontal, positive = toes up."""
+        return self.shank + self.ankle_dorsiflexion
+
+
+@dataclass(frozen=True)
+class ArmAngles:
+    """Shoulder flexion relative to the trunk and elbow flexion, degrees."""
+
+    shoulder_flexion: float
+    elbow_flexion: float
+
+
+@dataclass(frozen=True)
+class BodyAngles:
+    """Everything needed to pose the runner at one moment of the stride."""
+
+    percent: float
+    trunk_lean: float  # degrees, positive = leaning forward
+    pelvis_height_cm: float
+    near_leg: LegAngles
+    far_leg: LegAngles
+    near_arm: ArmAngles
+    far_arm: ArmAngles
+
+
+def load_stride(data_dir: Path) -> StrideData:
+    """Read ``stride/kinematics.csv`` and its description; raise ContentError on bad data."""
+    description_file = data_dir / "stride" / "kinematics.yaml"
+    table_file = data_dir / "stride" / "kinematics.csv"
+    try:
+        description = yaml.safe_load(description_file.read_text(encoding="utf-8"))
+        with table_file.open(encoding="utf-8", newline="") as handle:
+            raw_rows = list(csv.DictReader(handle))
+    except (OSError, yaml.YAMLError) as error:
+        raise ContentError(error.filename or description_file, "", "cannot be read") from None
+    if not raw_rows:
+        raise ContentError(table_file, "", "has no rows")
+    missing = [column for column in COLUMNS if column not in raw_rows[0]]
+    if missing:
+        raise ContentError(table_file, missing[0], "column is missing")
+    rows = []
+    for line, raw in enumerate(raw_rows, start=2):
+        try:
+            rows.append({column: float(raw[column]) for column in COLUMNS})
+        except (TypeError, ValueError):
+            bad = next(c for c in COLUMNS if not _is_number(raw.get(c)))
+            raise ContentError(table_file, f"line {line}, {bad}", "must be a number") from None
+    percents = [row["percent"] for row in rows]
+    if percents != sorted(percents) or percents[0] != 0 or percents[-1] != 100:
+        raise ContentError(table_file, "percent", "must rise from 0 to 100")
+    try:
+        toe_off = float(description["toe_off_percent"])
+        offset = float(description["far_leg_offset_percent"])
+    except (KeyError, TypeError, ValueError):
+        raise ContentError(description_file, "toe_off_percent", "must be a number") from None
+    return StrideData(tuple(rows), toe_off, offset)
+
+
+def _is_number(value: object) -> bool:
+    try:
+        float(str(value))
+    except ValueError:
+        return False
+    return True
+
+
+def _sample(stride: StrideData, column: str, percent: float) -> float:
+    """Linear interpolation of one column at any percent, wrapping round the stride."""
+    percent %= 100
+    rows = stride.rows
+    for before, after in itertools.pairwise(rows):
+        if before["percent"] <= percent <= after["percent"]:
+            span = after["percent"] - before["percent"]
+            weight = (percent - before["percent"]) / span if span else 0.0
+            return before[column] + weight * (after[column] - before[column])
+    return rows[-1][column]
+
+
+def _leg(stride: StrideData, percent: float) -> LegAngles:
+    return LegAngles(
+        thigh=_sample(stride, "thigh_angle", percent),
+        shank=_sample(stride, "shank_angle", percent),
+        ankle_dorsiflexion=_sample(stride, "ankle_dorsiflexion", percent),
+        in_stance=stride.in_stance(percent),
+    )
+
+
+def angles_at(stride: StrideData, percent: float) -> BodyAngles:
+    """The body's angles when the near leg is at ``percent`` of its stride."""
+    far = percent + stride.far_leg_offset_percent
+    return BodyAngles(
+        percent=percent % 100,
+        trunk_lean=-_sample(stride, "trunk_angle", percent),
+        pelvis_height_cm=_sample(stride, "pelvis_height_cm", percent),
+        near_leg=_leg(stride, percent),
+        far_leg=_leg(stride, far),
+        near_arm=ArmAngles(
+            _sample(stride, "near_shoulder_flexion", percent),
+            _sample(stride, "near_elbow_flexion", percent),
+        ),
+        far_arm=ArmAngles(
+            _sample(stride, "far_shoulder_flexion", percent),
+            _sample(stride, "far_elbow_flexion", percent),
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Body:
+    """Segment lengths in drawing units (a 440-unit-tall runner, Winter's proportions)."""
+
+    thigh: float = 108
+    shank: float = 108
+    trunk: float = 127  # hip joint to shoulder joint
+    upper_arm: float = 80
+    forearm: float = 66
+    ankle_height: float = 17
+    heel_back: float = 16
+    toe_front: float = 52
+    units_per_cm: float = 2.5
+    ground_y: float = 500
+    hip_x: float = 190
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A body segment placed on the page.
+
+    ``origin`` is the proximal joint; ``rotation`` (degrees, clockwise as SVG draws it) turns
+    the segment's own frame, in which +y runs along the segment towards its distal end and
+    +x points to the body's front. The trunk is the exception: its frame grows upwards (-y)
+    from the hips.
+    """
+
+    origin: tuple[float, float]
+    rotation: float
+    length: float
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        """A point given in the segment's frame, in page coordinates."""
+        angle = math.radians(self.rotation)
+        cos, sin = math.cos(angle), math.sin(angle)
+        return (self.origin[0] + x * cos - y * sin, self.origin[1] + x * sin + y * cos)
+
+
+@dataclass(frozen=True)
+class Pose:
+    """Every segment of the runner, keyed by name (``near_thigh``, ``trunk``, ...)."""
+
+    angles: BodyAngles
+    segments: dict[str, Segment]
+
+    def lowest_point(self, side: str) -> float:
+        """The page y of the lowest point of a foot (heel, ball or toe tip)."""
+        return max(y for _, y in foot_sole_points(self, side))
+
+
+SOLE = ((-1.0, 1.0), (0.0, 1.0), (0.72, 1.0), (1.0, 0.75))  # heel .. ball .. toe, scaled below
+
+
+def foot_sole_points(pose: Pose, side: str) -> list[tuple[float, float]]:
+    """Heel, mid-sole, ball and toe tip of one foot, in page coordinates."""
+    body = Body()
+    foot = pose.segments[f"{side}_foot"]
+    return [
+        foot.point(
+            fx * (body.toe_front if fx > 0 else body.heel_back),
+            fy * body.ankle_height,
+        )
+        for fx, fy in SOLE
+    ]
+
+
+def _limb(origin: tuple[float, float], forward_angle: float, length: float) -> Segment:
+    # A segment hanging down and swung forward by forward_angle: SVG rotates clockwise.
+    return Segment(origin, -forward_angle, length)
+
+
+def _chain(hip: tuple[float, float], leg: LegAngles, body: Body, side: str) -> dict[str, Segment]:
+    thigh = _limb(hip, leg.thigh, body.thigh)
+    shank = _limb(thigh.point(0, body.thigh), leg.shank, body.shank)
+    foot = Segment(shank.point(0, body.shank), -leg.foot_pitch, body.toe_front)
+    return {f"{side}_thigh": thigh, f"{side}_shank": shank, f"{side}_foot": foot}
+
+
+def _arm(shoulder: tuple[float, float], lean: float, arm: ArmAngles, body: Body, side: str):
+    upper_angle = lean + arm.shoulder_flexion
+    upper = _limb(shoulder, upper_angle, body.upper_arm)
+    fore = _limb(upper.point(0, body.upper_arm), upper_angle + arm.elbow_flexion, body.forearm)
+    return {f"{side}_upper_arm": upper, f"{side}_forearm": fore}
+
+
+def _place(angles: BodyAngles, body: Body, hip_y: float) -> Pose:
+    hip = (body.hip_x, hip_y)
+    trunk = Segment(hip, angles.trunk_lean, body.trunk)
+    shoulder = trunk.point(0, -body.trunk)
+    segments = {
+        "trunk": trunk,
+        **_chain(hip, angles.near_leg, body, "near"),
+        **_chain(hip, angles.far_leg, body, "far"),
+        **_arm(shoulder, angles.trunk_lean, angles.near_arm, body, "near"),
+        **_arm(shoulder, angles.trunk_lean, angles.far_arm, body, "far"),
+    }
+    return Pose(angles, segments)
+
+
+def solve_pose(angles: BodyAngles, body: Body | None = None) -> Pose:
+    """Place the runner on the page: a foot in stance rests exactly on the ground line;
+    in flight the body rides on the measured pelvis bounce, feet clear of the ground."""
+    body = body or Body()
+    trial = _place(angles, body, 0.0)
+    drop = {side: trial.lowest_point(side) for side in ("near", "far")}
+    stance = [side for side, leg in (("near", angles.near_leg), ("far", angles.far_leg)) if leg.in_stance]
+    if stance:
+        hip_y = body.ground_y - max(drop[side] for side in stance)
+    else:
+        # Hip height in flight: the standing-leg height at mid-flight, raised by the bounce.
+        lowest_needed = body.ground_y - max(drop.values()) - 2
+        bounce = angles.pelvis_height_cm * body.units_per_cm
+        hip_y = min(lowest_needed, body.ground_y - body.thigh - body.shank - bounce + 18)
+    return _place(angles, body, hip_y)
