@@ -36,8 +36,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     Htmx(app)
     init_security(app)
 
-    from webapp.views import errors, muscles
+    from webapp.views import errors, guides, muscles
 
     app.register_blueprint(muscles.blueprint)
+    app.register_blueprint(guides.blueprint)
     errors.init_errors(app)
     return app

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from webapp.content.glossary import TermFinder
 from webapp.content.loader import load_atlas
 from webapp.content.model import Atlas
 from webapp.figure.runner import RegionLink, draw_runner
@@ -23,6 +24,7 @@ class Site:
 
     atlas: Atlas
     figures: dict[str | None, str]  # selected muscle slug (None: nothing selected) -> SVG
+    terms: TermFinder
 
     def figure(self, selected: str | None) -> str:
         """The runner with ``selected`` highlighted (or none, for unknown or empty)."""
@@ -42,4 +44,4 @@ def build_site(data_dir: Path) -> Site:
     label = "Runner in mid-stride. Each coloured muscle is a link to its page."
     states: list[str | None] = [None, *(m.slug for m in atlas.muscles)]
     figures = {slug: draw_runner(pose, links, selected=slug, label=label) for slug in states}
-    return Site(atlas=atlas, figures=figures)
+    return Site(atlas=atlas, figures=figures, terms=TermFinder(atlas.glossary))

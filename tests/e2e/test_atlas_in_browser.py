@@ -12,7 +12,10 @@ from playwright.sync_api import Browser, Page, expect
 from tests.e2e.helpers import click_region, document_was_kept, mark_document
 from webapp.figure.shapes import MUSCLE_SHAPES
 
-SEED = ["glutes", "quadriceps", "hip-flexors", "hamstrings", "core", "calves", "big-toe", "heart"]
+PERMANENT = [
+    "glutes", "quadriceps", "hip-flexors", "hamstrings", "core", "calves", "big-toe", "heart",
+    "glute-medius", "tibialis-anterior", "adductors",
+]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +51,7 @@ def test_the_list_links_swap_the_panel_too(page: Page, muscles):
     assert document_was_kept(page)
 
 
-@pytest.mark.parametrize("slug", SEED)
+@pytest.mark.parametrize("slug", PERMANENT)
 def test_each_deep_link_opens_cold_on_that_muscle(page: Page, muscles, slug):
     page.goto(f"/muscles/{slug}")
     expect_muscle_shown(page, slug, dict(muscles)[slug])
@@ -121,7 +124,10 @@ def click_region_without_js(page: Page, slug: str) -> None:
         region.click(force=True)
 
 
-@pytest.mark.parametrize("path", ["/", "/muscles/calves", "/muscles/big-toe", "/muscles/spleen"])
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/muscles/calves", "/muscles/big-toe", "/muscles/spleen", "/training", "/soreness", "/glossary"],
+)
 def test_a_375px_phone_never_scrolls_sideways(browser: Browser, base_url, path):
     context = browser.new_context(viewport={"width": 375, "height": 812}, base_url=base_url)
     page = context.new_page()
@@ -131,7 +137,18 @@ def test_a_375px_phone_never_scrolls_sideways(browser: Browser, base_url, path):
     assert overflow <= 0
 
 
-@pytest.mark.parametrize("path", ["/", "/muscles/calves", "/muscles/spleen"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/muscles/calves",
+        "/muscles/glute-medius",
+        "/muscles/spleen",
+        "/training",
+        "/soreness",
+        "/glossary",
+    ],
+)
 def test_pages_pass_an_automated_wcag_aa_audit(page: Page, path):
     page.goto(path)
     results = Axe().run(
@@ -146,3 +163,17 @@ def test_an_unknown_muscle_shows_a_friendly_page_with_a_way_back(page: Page):
     expect(page.locator("#panel-heading")).to_have_text("We could not find that page")
     page.locator(".muscle-cards a", has_text="Calves").click()
     expect(page).to_have_url(re.compile("/muscles/calves$"))
+
+
+def test_a_glossary_word_in_a_panel_opens_its_definition(page: Page):
+    page.goto("/muscles/glute-medius")
+    page.locator("#panel a.term", has_text="abduction").first.click()
+    expect(page).to_have_url(re.compile(r"/glossary#abduction$"))
+    expect(page.locator("#abduction")).to_contain_text("out to the side")
+
+
+def test_the_training_warm_up_links_each_drill_to_its_muscles(page: Page):
+    page.goto("/training#warm-up")
+    page.locator("#warm-up .prepares a", has_text="Tibialis anterior").first.click()
+    expect(page).to_have_url(re.compile("/muscles/tibialis-anterior$"))
+    expect(page.locator("#panel-heading")).to_have_text("Tibialis anterior")

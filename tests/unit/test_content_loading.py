@@ -43,71 +43,34 @@ def load_error(data: Path) -> ContentError:
     return caught.value
 
 
-@pytest.mark.parametrize(
-    ("file", "old", "new", "field", "problem"),
-    [
-        ("muscles/calves.yaml", "name: Calves\n", "", "name", "is missing"),
-        ("muscles/calves.yaml", "summary: >", "sumary: >", "summary", "is missing"),
-        (
-            "muscles/glutes.yaml",
-            "    evidence: contested",
-            "    evidence: maybe",
-            "risks[0].evidence",
-            "must be one of",
-        ),
-        ("muscles/glutes.yaml", "  loading: strong", "  loading: max", "phases.loading", "must be one of"),
-        (
-            "muscles/heart.yaml",
-            "related: [core]",
-            "related: [spleen]",
-            "related[0]",
-            "'spleen' is not a muscle",
-        ),
-        (
-            "muscles/calves.yaml",
-            "sources: [hamner2010]",
-            "sources: [nobody1999]",
-            "stride[0].sources[0]",
-            "not in sources.yaml",
-        ),
-        (
-            "muscles/core.yaml",
-            "group: Trunk muscles\n",
-            "group: Trunk muscles\ncolour: red\n",
-            "colour",
-            "not a known field",
-        ),
-        (
-            "muscles/core.yaml",
-            "related: [glutes, hip-flexors]",
-            "related: glutes",
-            "related",
-            "must be a list",
-        ),
-        (
-            "muscles/order.yaml",
-            "  - heart\n",
-            "  - heart\n  - spleen\n",
-            "teaching_order[8]",
-            "no muscle file",
-        ),
-        (
-            "sources.yaml",
-            "doi: 10.1016/S0966-6362(97)00038-6",
-            "doi: not-a-doi",
-            "sources[0].doi",
-            "is not a DOI",
-        ),
-        ("sources.yaml", "    year: 1998\n", "    year: last year\n", "sources[0].year", "must be a number"),
-        (
-            "stride/phases.yaml",
-            "    period: stance\n",
-            "    period: flying\n",
-            "phases[0].period",
-            "must be one of",
-        ),
-    ],
-)
+# One editing mistake per row: the file, the text changed, and the field the message must name.
+# fmt: off
+BROKEN_FIELDS = [
+    ("muscles/calves.yaml", "name: Calves\n", "", "name", "is missing"),
+    ("muscles/calves.yaml", "summary: >", "sumary: >", "summary", "is missing"),
+    ("muscles/glutes.yaml", "    evidence: contested", "    evidence: maybe", "risks[0].evidence", "must be one of"),
+    ("muscles/glutes.yaml", "  loading: strong", "  loading: max", "phases.loading", "must be one of"),
+    ("muscles/heart.yaml", "related: [core]", "related: [spleen]", "related[0]", "'spleen' is not a muscle"),
+    ("muscles/calves.yaml", "sources: [hamner2010]", "sources: [nobody1999]", "stride[0].sources[0]", "not in sources.yaml"),
+    ("muscles/core.yaml", "group: Trunk muscles\n", "group: Trunk muscles\ncolour: red\n", "colour", "not a known field"),
+    ("muscles/core.yaml", "related: [glutes, hip-flexors]", "related: glutes", "related", "must be a list"),
+    ("muscles/order.yaml", "  - heart\n", "  - heart\n  - spleen\n", "teaching_order[11]", "no muscle file"),
+    ("sources.yaml", "doi: 10.1016/S0966-6362(97)00038-6", "doi: not-a-doi", "sources[0].doi", "is not a DOI"),
+    ("sources.yaml", "    year: 1998\n", "    year: last year\n", "sources[0].year", "must be a number"),
+    ("stride/phases.yaml", "    period: stance\n", "    period: flying\n", "phases[0].period", "must be one of"),
+    ("training.yaml", "exercise: Split squat", "exercise: Squat jumps", "sessions[0].exercises[1].exercise", "is not an exercise of quadriceps"),
+    ("training.yaml", "prepares: [adductors, glute-medius]", "prepares: [adductors, elbow]", "warm_up.drills[2].prepares[1]", "'elbow' is not a muscle"),
+    ("training.yaml", "    strength: b", "    strength: c", "week[3].strength", "not one of the sessions"),
+    ("training.yaml", "      - muscle: core\n", "      - muscle: spleen\n", "sessions[0].exercises[5].muscle", "'spleen' is not a muscle"),
+    ("soreness.yaml", "    level: caution", "    level: mild", "levels[1].level", "must be one of"),
+    ("soreness.yaml", "    sources: [cheung2003]", "    sources: [nobody2020]", "levels[0].sources[0]", "not in sources.yaml"),
+    ("glossary.yaml", "    term: adduction\n", "    term: abduction\n", "terms[6]", "defined twice"),
+    ("glossary.yaml", "    definition: Pulling the foot", "    meaning: Pulling the foot", "terms[7].definition", "is missing"),
+]
+# fmt: on
+
+
+@pytest.mark.parametrize(("file", "old", "new", "field", "problem"), BROKEN_FIELDS)
 def test_a_broken_field_is_named_with_its_file(data_copy, file, old, new, field, problem):
     edit(data_copy / file, old, new)
     error = load_error(data_copy)

@@ -6,12 +6,13 @@ only read. Nothing here knows about Flask or HTML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 INTENSITIES = ("off", "light", "strong")
 EVIDENCE_LEVELS = ("strong", "moderate", "weak", "contested")
 RISK_KINDS = ("weak", "tight", "overload")
 VERDICTS = ("confirmed", "partly true", "corrected", "unproven")
+SORENESS_LEVELS = ("normal", "caution", "clinician", "emergency")
 
 
 @dataclass(frozen=True)
@@ -161,12 +162,98 @@ class Muscle:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A glossary entry: a technical word, the other ways it is written, and a plain definition."""
+
+    slug: str
+    term: str
+    aliases: tuple[str, ...]
+    definition: str
+
+
+@dataclass(frozen=True)
+class SessionExercise:
+    """An exercise in a strength session, taken from a muscle's own list (one source of truth)."""
+
+    muscle: str
+    exercise: Exercise
+
+
+@dataclass(frozen=True)
+class Session:
+    """A strength session of the weekly routine."""
+
+    slug: str
+    name: str
+    when: str
+    exercises: tuple[SessionExercise, ...]
+
+
+@dataclass(frozen=True)
+class Day:
+    """One day of the example training week."""
+
+    day: str
+    run: str
+    session: str | None  # a Session slug, or None on days without strength work
+
+
+@dataclass(frozen=True)
+class Drill:
+    """A warm-up drill, and the muscles it prepares."""
+
+    name: str
+    dose: str
+    how: str
+    prepares: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Training:
+    """The answer to "should runners do other things?": strength routine and warm-up."""
+
+    intro: str
+    principles: tuple[Cited, ...]
+    week: tuple[Day, ...]
+    sessions: tuple[Session, ...]
+    warm_up_intro: Cited
+    drills: tuple[Drill, ...]
+
+    def drills_for(self, slug: str) -> list[Drill]:
+        """The warm-up drills that prepare one muscle."""
+        return [drill for drill in self.drills if slug in drill.prepares]
+
+
+@dataclass(frozen=True)
+class SorenessLevel:
+    """One level of the soreness guide, from normal soreness to an emergency."""
+
+    slug: str
+    title: str
+    level: str  # one of SORENESS_LEVELS
+    signs: tuple[str, ...]
+    actions: tuple[str, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Soreness:
+    """The answer to "how should a runner react to sore muscles?"."""
+
+    intro: str
+    levels: tuple[SorenessLevel, ...]
+
+
+@dataclass(frozen=True)
 class Atlas:
-    """All content, validated: muscles in teaching order, stride phases and sources."""
+    """All content, validated: muscles in teaching order, stride phases, sources and guides."""
 
     muscles: tuple[Muscle, ...]
     phases: tuple[Phase, ...]
-    sources: dict[str, Source] = field(default_factory=dict)
+    sources: dict[str, Source]
+    glossary: tuple[Term, ...]
+    training: Training
+    soreness: Soreness
 
     def muscle(self, slug: str) -> Muscle | None:
         """The muscle with this slug, or None when there is none."""
@@ -174,4 +261,8 @@ class Atlas:
 
     def sources_of(self, muscle: Muscle) -> list[Source]:
         """The sources a muscle cites, in first-cited order."""
-        return [self.sources[source_id] for source_id in muscle.cited_source_ids()]
+        return self.sources_by_id(muscle.cited_source_ids())
+
+    def sources_by_id(self, ids: list[str]) -> list[Source]:
+        """Sources for a list of ids, in that order, without repeats."""
+        return [self.sources[source_id] for source_id in dict.fromkeys(ids)]

@@ -159,15 +159,22 @@ def draw_runner(
     drawable = {link.slug: link for link in links if link.slug in MUSCLE_SHAPES}
     levels = intensities or {}
 
-    def regions_on(side: str | None, primary: bool) -> list[Hyperlink]:
+    def shapes_of(slug: str, side: str | None) -> list[tuple[MuscleShape, Segment]]:
+        """The muscle's pieces on one leg (side) or on the trunk (side None)."""
+        return [
+            (shape, pose.segments[f"{side}_{shape.segment}" if side else shape.segment])
+            for shape in MUSCLE_SHAPES[slug]
+            if (side in shape.legs if side else not shape.legs)
+        ]
+
+    def regions_on(side: str | None) -> list[Hyperlink]:
+        # The near-side or trunk copy of a muscle is its one named, tabbable link; a far-leg
+        # copy is primary only for a muscle seen on the far leg alone (the adductors).
         result = []
         for slug, link in drawable.items():
-            shapes = [
-                (shape, pose.segments[f"{side}_{shape.segment}" if shape.legs else shape.segment])
-                for shape in MUSCLE_SHAPES[slug]
-                if (shape.legs and side) or (not shape.legs and side is None)
-            ]
+            shapes = shapes_of(slug, side)
             if shapes:
+                primary = side != "far" or not (shapes_of(slug, "near") or shapes_of(slug, None))
                 result.append(_region(dwg, link, shapes, slug == selected, primary, levels.get(slug)))
         return result
 
@@ -175,11 +182,11 @@ def draw_runner(
     dwg.add(dwg.line((x, body.ground_y), (x + width, body.ground_y), class_="ground"))
     dwg.add(_arm(dwg, pose, "far"))
     dwg.add(_leg(dwg, pose, "far"))
-    for region in regions_on("far", primary=False):
+    for region in regions_on("far"):
         dwg.add(region)
     dwg.add(_torso(dwg, pose))
     dwg.add(_leg(dwg, pose, "near"))
-    for region in [*regions_on(None, primary=True), *regions_on("near", primary=True)]:
+    for region in [*regions_on(None), *regions_on("near")]:
         dwg.add(region)
     dwg.add(_arm(dwg, pose, "near"))
     return dwg.tostring()

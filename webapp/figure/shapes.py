@@ -126,25 +126,31 @@ class MuscleShape:
 
     segment: str  # "thigh", "shank", "foot", "trunk" (legs are prefixed near_/far_ when drawn)
     points: tuple[Point, ...]
-    legs: bool = False  # True: drawn on both legs
+    legs: tuple[str, ...] = ()  # leg shapes: which legs show it ("near", "far")
 
 
 def _spindle(segment: str, profile: Profile, spindle: Spindle) -> MuscleShape:
-    return MuscleShape(segment, tuple(spindle.points(profile)), legs=True)
+    return MuscleShape(segment, tuple(spindle.points(profile)), legs=BOTH_LEGS)
 
+
+BOTH_LEGS = ("near", "far")
+# The inner thigh faces the viewer only on the far leg.
+FAR_LEG = ("far",)
 
 # Where each muscle is drawn. Muscles absent here are still reachable from the list.
 MUSCLE_SHAPES: dict[str, tuple[MuscleShape, ...]] = {
     "quadriceps": (_spindle("thigh", THIGH, Spindle(+1, 0.16, 0.95, 0.58)),),
     "hamstrings": (_spindle("thigh", THIGH, Spindle(-1, 0.3, 0.93, 0.55)),),
     "adductors": (
-        MuscleShape("thigh", ((-6, 10), (3, 14), (4, 32), (0, 54), (-5, 62), (-9, 44), (-10, 24)), legs=True),
+        MuscleShape(
+            "thigh", ((-6, 10), (3, 14), (4, 32), (0, 54), (-5, 62), (-9, 44), (-10, 24)), legs=FAR_LEG
+        ),
     ),
     "calves": (_spindle("shank", SHANK, Spindle(-1, 0.06, 0.7, 0.6)),),
     "tibialis-anterior": (_spindle("shank", SHANK, Spindle(+1, 0.1, 0.72, 0.4)),),
     "big-toe": (
-        MuscleShape("foot", ((33, 7), (45, 8), (53, 12), (50, 16.5), (34, 16.5)), legs=True),
-        MuscleShape("foot", ((-6, 14), (8, 12.5), (26, 12.5), (30, 16), (0, 16.5)), legs=True),
+        MuscleShape("foot", ((33, 7), (45, 8), (53, 12), (50, 16.5), (34, 16.5)), legs=BOTH_LEGS),
+        MuscleShape("foot", ((-6, 14), (8, 12.5), (26, 12.5), (30, 16), (0, 16.5)), legs=BOTH_LEGS),
     ),
     "hip-flexors": (MuscleShape("trunk", ((9, -36), (19, -32), (23, -12), (22, 6), (14, 8), (8, -14))),),
     "glutes": (MuscleShape("trunk", ((-8, -26), (-24, -30), (-32, -12), (-31, 8), (-20, 21), (-7, 14))),),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, redirect, url_for
 
 from webapp.htmx import page_or_fragment
-from webapp.views import site
+from webapp.views import reading_aids, site
 
 blueprint = Blueprint("muscles", __name__)
 
@@ -14,15 +14,14 @@ def render_stage(slug: str | None, status: int = 200, missing: str | None = None
     """The figure and panel for one state, as a page or an htmx fragment."""
     atlas = site().atlas
     muscle = atlas.muscle(slug) if slug else None
-    sources = atlas.sources_of(muscle) if muscle else []
     return page_or_fragment(
         "page.html",
         "_stage.html",
         status=status,
         atlas=atlas,
         muscle=muscle,
-        sources=sources,
-        citation_numbers={source.id: number for number, source in enumerate(sources, start=1)},
+        drills=atlas.training.drills_for(muscle.slug) if muscle else [],
+        **reading_aids(muscle.cited_source_ids() if muscle else []),
         figure=site().figure(muscle.slug if muscle else None),
         missing=missing,
     )
