@@ -1,7 +1,7 @@
 """Screenshots of the running app at desktop, phone and projector sizes.
 
-``python -m devtools.screenshots [OUT_DIR]`` (default ``artifacts/screenshots``); also
-refreshes ``docs/screenshot.png`` used by the README.
+``python -m devtools.screenshots [OUT_DIR] [--all]`` (default ``artifacts/screenshots``;
+``--all`` adds every muscle's page); also refreshes ``docs/screenshot.png`` for the README.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ PAGES = {
     "home": "/",
     "calves": "/muscles/calves",
     "hamstrings": "/muscles/hamstrings",
+    "training": "/training",
+    "soreness": "/soreness",
+    "glossary": "/glossary",
     "missing": "/muscles/elbow",
 }
 
@@ -47,9 +50,16 @@ def take(out_dir: Path, pages: dict[str, str] = PAGES) -> list[Path]:
     return written
 
 
+def every_muscle() -> dict[str, str]:
+    """One page per muscle, for reviewing all the panels."""
+    atlas = create_app().extensions["stride_anatomy"].atlas
+    return {m.slug: f"/muscles/{m.slug}" for m in atlas.muscles}
+
+
 if __name__ == "__main__":
-    out = Path(sys.argv[1] if len(sys.argv) > 1 else "artifacts/screenshots")
-    files = take(out)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    out = Path(args[0] if args else "artifacts/screenshots")
+    files = take(out, {**PAGES, **every_muscle()} if "--all" in sys.argv else PAGES)
     docs = Path("docs")
     docs.mkdir(exist_ok=True)
     (docs / "screenshot.png").write_bytes((out / "calves-desktop.png").read_bytes())
