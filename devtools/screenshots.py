@@ -23,6 +23,7 @@ VIEWPORTS = {
 }
 PAGES = {
     "home": "/",
+    "stride": "/stride/toe-off",
     "calves": "/muscles/calves",
     "hamstrings": "/muscles/hamstrings",
     "training": "/training",
@@ -50,6 +51,34 @@ def take(out_dir: Path, pages: dict[str, str] = PAGES) -> list[Path]:
     return written
 
 
+def stride_strip(target: Path) -> Path:
+    """The six phases side by side, each the figure as stride mode draws it, labelled."""
+    app = create_app()
+    phases = app.extensions["stride_anatomy"].atlas.phases
+    with tempfile.TemporaryDirectory() as scratch, serving(app) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(**launch_options(Path(scratch)))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        cells = []
+        for phase in phases:
+            page.goto(f"{base}/stride/{phase.slug}")
+            shot = Path(scratch) / f"{phase.slug}.png"
+            page.locator("#stride-figure svg").screenshot(path=shot)
+            cells.append(
+                f'<figure><img src="{shot.as_uri()}" alt=""><figcaption>{phase.name}</figcaption></figure>'
+            )
+        strip = Path(scratch) / "strip.html"
+        strip.write_text(
+            "<style>body{margin:0;display:flex;gap:6px;padding:8px;background:#f7f5f1;font:600 15px system-ui}"
+            "figure{margin:0;width:210px;text-align:center}img{width:210px;display:block;background:#fff;"
+            "border:1px solid #d9d4cb;border-radius:8px}figcaption{margin-top:4px}</style>" + "".join(cells)
+        )
+        page.set_viewport_size({"width": 16 + 216 * len(phases), "height": 330})
+        page.goto(strip.as_uri())
+        page.screenshot(path=target, full_page=True)
+        browser.close()
+    return target
+
+
 def every_muscle() -> dict[str, str]:
     """One page per muscle, for reviewing all the panels."""
     atlas = create_app().extensions["stride_anatomy"].atlas
@@ -63,4 +92,5 @@ if __name__ == "__main__":
     docs = Path("docs")
     docs.mkdir(exist_ok=True)
     (docs / "screenshot.png").write_bytes((out / "calves-desktop.png").read_bytes())
+    files.append(stride_strip(docs / "stride-strip.png"))
     print("\n".join(str(f) for f in files))

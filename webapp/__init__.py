@@ -36,9 +36,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     Htmx(app)
     init_security(app)
 
-    from webapp.views import errors, guides, muscles
+    from webapp.views import errors, guides, main_navigation, muscles, stride
 
     app.register_blueprint(muscles.blueprint)
     app.register_blueprint(guides.blueprint)
+    app.register_blueprint(stride.blueprint)
+    app.context_processor(main_navigation)
     errors.init_errors(app)
     return app

@@ -76,10 +76,13 @@ def _load_phases(file: Path, citations: list[Citation]) -> tuple[Phase, ...]:
             Phase(
                 slug=record.slug("slug"),
                 name=record.text("name"),
+                short_name=record.text("short_name"),
                 period=record.choice("period", ("stance", "swing")),
                 start=record.number("start", 0, 100),
                 end=record.number("end", 0, 100),
                 what_happens=record.text("what_happens"),
+                pose_at=record.number("pose_at", 0, 100),
+                why=Cited(record.text("why"), record.sources()),
             )
         )
         record.finish()

@@ -46,10 +46,13 @@ class Phase:
 
     slug: str
     name: str
+    short_name: str  # for sentences and chart labels: "push-off", "late swing"
     period: str  # "stance" or "swing"
     start: float  # percent of the stride
     end: float
     what_happens: str
+    pose_at: float  # the moment of the stride drawn for this phase
+    why: Cited  # what the working muscles are doing, and the evidence
 
 
 @dataclass(frozen=True)

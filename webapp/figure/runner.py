@@ -146,18 +146,20 @@ def draw_runner(
     links: Sequence[RegionLink],
     selected: str | None = None,
     intensities: dict[str, str] | None = None,
+    far_intensities: dict[str, str] | None = None,
     label: str = "Runner in mid-stride",
 ) -> str:
     """The runner in ``pose`` as SVG markup, one link per muscle region.
 
     ``selected`` marks one muscle with ``aria-current``; ``intensities`` (muscle slug ->
-    off/light/strong) adds a class per region for stride mode.
+    off/light/strong) adds a class per region for stride mode, and ``far_intensities`` does
+    the same for the far leg, which is half a stride away and so works to its own timing.
     """
     x, y, width, height = VIEW_BOX
     dwg = svgwrite.Drawing(size=None, viewBox=f"{x} {y} {width} {height}", debug=False)
     dwg.attribs.update({"class": "runner", "role": "group", "aria-label": label, "focusable": "false"})
     drawable = {link.slug: link for link in links if link.slug in MUSCLE_SHAPES}
-    levels = intensities or {}
+    levels = {"near": intensities or {}, None: intensities or {}, "far": far_intensities or intensities or {}}
 
     def shapes_of(slug: str, side: str | None) -> list[tuple[MuscleShape, Segment]]:
         """The muscle's pieces on one leg (side) or on the trunk (side None)."""
@@ -175,7 +177,10 @@ def draw_runner(
             shapes = shapes_of(slug, side)
             if shapes:
                 primary = side != "far" or not (shapes_of(slug, "near") or shapes_of(slug, None))
-                result.append(_region(dwg, link, shapes, slug == selected, primary, levels.get(slug)))
+                region = _region(dwg, link, shapes, slug == selected, primary, levels[side].get(slug))
+                if side:
+                    region["data-leg"] = side
+                result.append(region)
         return result
 
     body = Body()

@@ -266,18 +266,38 @@ def _place(angles: BodyAngles, body: Body, hip_y: float) -> Pose:
     return Pose(angles, segments)
 
 
-def solve_pose(angles: BodyAngles, body: Body | None = None) -> Pose:
-    """Place the runner on the page: a foot in stance rests exactly on the ground line;
-    in flight the body rides on the measured pelvis bounce, feet clear of the ground."""
-    body = body or Body()
+def _hip_drop(angles: BodyAngles, body: Body) -> dict[str, float]:
+    """How far below the hip each foot's lowest point hangs in this pose."""
     trial = _place(angles, body, 0.0)
-    drop = {side: trial.lowest_point(side) for side in ("near", "far")}
-    stance = [side for side, leg in (("near", angles.near_leg), ("far", angles.far_leg)) if leg.in_stance]
+    return {side: trial.lowest_point(side) for side in ("near", "far")}
+
+
+def _stance_sides(angles: BodyAngles) -> list[str]:
+    return [side for side, leg in (("near", angles.near_leg), ("far", angles.far_leg)) if leg.in_stance]
+
+
+def mean_hip_height(stride: StrideData, body: Body | None = None) -> float:
+    """The hip height (drawing units) that matches a pelvis bounce of zero, fitted over the
+    stance samples, where the foot on the ground fixes the height exactly."""
+    body = body or Body()
+    heights = []
+    for row in stride.rows:
+        angles = angles_at(stride, row["percent"])
+        drop = _hip_drop(angles, body)
+        for side in _stance_sides(angles):
+            heights.append(drop[side] - angles.pelvis_height_cm * body.units_per_cm)
+    return sum(heights) / len(heights)
+
+
+def solve_pose(angles: BodyAngles, hip_height: float, body: Body | None = None) -> Pose:
+    """Place the runner on the page. A foot in stance rests exactly on the ground line; in
+    flight the hips ride at ``hip_height`` (see :func:`mean_hip_height`) plus the measured
+    pelvis bounce, and both feet stay clear of the ground."""
+    body = body or Body()
+    drop = _hip_drop(angles, body)
+    stance = _stance_sides(angles)
     if stance:
-        hip_y = body.ground_y - max(drop[side] for side in stance)
+        height = max(drop[side] for side in stance)
     else:
-        # Hip height in flight: the standing-leg height at mid-flight, raised by the bounce.
-        lowest_needed = body.ground_y - max(drop.values()) - 2
-        bounce = angles.pelvis_height_cm * body.units_per_cm
-        hip_y = min(lowest_needed, body.ground_y - body.thigh - body.shank - bounce + 18)
-    return _place(angles, body, hip_y)
+        height = max(hip_height + angles.pelvis_height_cm * body.units_per_cm, max(drop.values()) + 2)
+    return _place(angles, body, body.ground_y - height)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from flask import current_app, url_for
+from flask import current_app, request, url_for
 
 from webapp.site import Site
 from webapp.views.glossary_links import TermLinker
@@ -23,4 +23,23 @@ def reading_aids(source_ids: Iterable[str]) -> dict[str, Any]:
         "sources": sources,
         "citation_numbers": {source.id: number for number, source in enumerate(sources, start=1)},
         "explain": TermLinker(site().terms, url_for("guides.glossary")),
+    }
+
+
+# The site's sections: (endpoint of the section's front page, label, endpoints inside it).
+SECTIONS = (
+    ("muscles.index", "Muscles", {"muscles.index", "muscles.muscle"}),
+    ("stride.start", "Stride", {"stride.start", "stride.phase", "stride.muscle_at_phase"}),
+    ("guides.training", "Training", {"guides.training"}),
+    ("guides.soreness", "Soreness", {"guides.soreness"}),
+    ("guides.glossary", "Glossary", {"guides.glossary"}),
+)
+
+
+def main_navigation() -> dict[str, Any]:
+    """Template context: the main menu as (url, label, is-current) triples."""
+    return {
+        "main_navigation": [
+            (url_for(endpoint), label, request.endpoint in inside) for endpoint, label, inside in SECTIONS
+        ]
     }

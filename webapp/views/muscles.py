@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Response, abort, redirect, url_for
 
+from webapp.content.model import Muscle
 from webapp.htmx import page_or_fragment
+from webapp.site import stride_path
+from webapp.stride.activation import describe_timing, peak_phase
 from webapp.views import reading_aids, site
 
 blueprint = Blueprint("muscles", __name__)
+
+
+def muscle_panel_context(muscle: Muscle | None, phase: str | None = None) -> dict[str, Any]:
+    """What the muscle panel template needs, in normal and stride mode alike."""
+    if muscle is None:
+        return {"muscle": None, **reading_aids([])}
+    return {
+        "muscle": muscle,
+        "drills": site().atlas.training.drills_for(muscle.slug),
+        "timing_chart": site().chart(phase, muscle.slug),
+        "timing_sentence": describe_timing(muscle, site().atlas.phases),
+        "timing_peak": peak_phase(muscle, site().atlas.phases),
+        **reading_aids(muscle.cited_source_ids()),
+    }
 
 
 def render_stage(slug: str | None, status: int = 200, missing: str | None = None) -> Response:
@@ -19,11 +38,10 @@ def render_stage(slug: str | None, status: int = 200, missing: str | None = None
         "_stage.html",
         status=status,
         atlas=atlas,
-        muscle=muscle,
-        drills=atlas.training.drills_for(muscle.slug) if muscle else [],
-        **reading_aids(muscle.cited_source_ids() if muscle else []),
         figure=site().figure(muscle.slug if muscle else None),
         missing=missing,
+        stride_path=stride_path,
+        **muscle_panel_context(muscle),
     )
 
 

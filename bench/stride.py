@@ -1,0 +1,104 @@
+"""Benchmarks for stride mode (issue 4): pose cost, bytes stride mode adds, step-click time.
+
+Run: ``.venv/bin/python -m bench.stride``. Figures are given against baselines measured in
+the same run: the home page for bytes, a bare fetch for the click.
+"""
+
+from __future__ import annotations
+
+import gzip
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+from devtools.browser import launch_options
+from devtools.server import serving
+from webapp import create_app
+from webapp.figure.runner import RegionLink, draw_runner
+from webapp.stride.kinematics import angles_at, solve_pose
+
+
+def median_ms(action, runs: int = 200) -> float:
+    """Median wall time of ``action()`` in milliseconds."""
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
+def gz(body: bytes) -> int:
+    """Size once gzipped, as a server with compression would send it."""
+    return len(gzip.compress(body, 6))
+
+
+STEP_AND_WAIT = """async () => {
+  const link = document.querySelector('a[data-step="next"]');
+  const settled = new Promise((resolve) =>
+    document.body.addEventListener("htmx:afterSettle", resolve, {once: true}));
+  const start = performance.now();
+  link.click();
+  await settled;
+  return performance.now() - start;
+}"""
+FETCH_ONLY = """async () => {
+  const start = performance.now();
+  const response = await fetch(location.pathname, {headers: {"HX-Request": "true"}});
+  await response.text();
+  return performance.now() - start;
+}"""
+
+
+def main() -> None:
+    """Print the figures as Markdown."""
+    app = create_app()
+    site = app.extensions["stride_anatomy"]
+    atlas = site.atlas
+    links = [RegionLink(m.slug, m.name, f"/stride/toe-off/{m.slug}") for m in atlas.muscles]
+    levels = {m.slug: m.timing.intensities["toe-off"] for m in atlas.muscles}
+    solve = median_ms(lambda: solve_pose(angles_at(site.stride, 34), site.hip_height))
+    draw_pose = solve_pose(angles_at(site.stride, 34), site.hip_height)
+    draw = median_ms(lambda: draw_runner(draw_pose, links, intensities=levels), runs=100)
+    cached = median_ms(lambda: site.figure(None, "toe-off"), runs=2000)
+    print("## Rendering one pose\n\n| step | ms |\n|---|---:|")
+    print(f"| forward kinematics (angles to segments) | {solve:.3f} |")
+    print(f"| drawing the SVG (svgwrite) | {draw:.2f} |")
+    print(f"| serving it again from the cache | {cached:.4f} |")
+
+    client = app.test_client()
+    home = client.get("/").get_data()
+    stride_page = client.get("/stride/toe-off").get_data()
+    stride_js = client.get("/static/stride.js").get_data()
+    frames = client.get("/stride/frames").get_data()
+    print("\n## Bytes stride mode adds (gzipped)\n\n| what | raw | gzipped |\n|---|---:|---:|")
+    print(f"| home page HTML (baseline) | {len(home):,} | {gz(home):,} |")
+    print(f"| stride page HTML (figure, chart, stepper) | {len(stride_page):,} | {gz(stride_page):,} |")
+    print(f"| stride.js (loaded on every page) | {len(stride_js):,} | {gz(stride_js):,} |")
+    print(f"| all six poses for Play, fetched once | {len(frames):,} | {gz(frames):,} |")
+    extra = gz(stride_page) - gz(home)
+    print(
+        f"\nThe stride page is {extra:+,} bytes gzipped against the home page ({gz(stride_page) / gz(home):.2f}×)."
+    )
+
+    with tempfile.TemporaryDirectory() as scratch, serving(app) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(**launch_options(Path(scratch)))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + "/stride/loading")
+        page.evaluate(STEP_AND_WAIT)
+        steps = [page.evaluate(STEP_AND_WAIT) for _ in range(20)]
+        fetches = [page.evaluate(FETCH_ONLY) for _ in range(20)]
+        browser.close()
+    step, fetch = statistics.median(steps), statistics.median(fetches)
+    print(
+        f"\n## Step click to swapped pose in Chromium\n\nmedian of {len(steps)} steps: {step:.1f} ms "
+        f"(min {min(steps):.1f}, max {max(steps):.1f}); a bare fetch of the same fragment: {fetch:.1f} ms "
+        f"({step / fetch:.1f}× a fetch)."
+    )
+
+
+if __name__ == "__main__":
+    main()
