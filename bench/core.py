@@ -10,15 +10,11 @@ from __future__ import annotations
 import gzip
 import re
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
 from flask import Flask
-from playwright.sync_api import sync_playwright
 
-from devtools.browser import launch_options
-from devtools.server import serving
+from bench.browser import swap_times
 from webapp import create_app
 
 BUDGET_GZIP = 60 * 1024
@@ -53,40 +49,6 @@ def hello_world() -> Flask:
     return app
 
 
-CLICK_AND_WAIT = """async (slug) => {
-  const link = document.querySelector(`.muscle-list a[data-muscle="${slug}"]`);
-  const settled = new Promise((resolve) =>
-    document.body.addEventListener("htmx:afterSettle", resolve, {once: true}));
-  const start = performance.now();
-  link.click();
-  await settled;
-  return performance.now() - start;
-}"""
-
-
-FETCH_ONLY = """async (slug) => {
-  const start = performance.now();
-  const response = await fetch(`/muscles/${slug}`, {headers: {"HX-Request": "true"}});
-  await response.text();
-  return performance.now() - start;
-}"""
-
-
-def click_to_swap_ms(app: Flask, clicks: int = 20) -> tuple[list[float], list[float]]:
-    """Time from a click on a muscle to its panel being swapped in, in Chromium, and the
-    baseline: the same page fetching the same fragment without swapping it."""
-    with tempfile.TemporaryDirectory() as scratch, serving(app) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(**launch_options(Path(scratch)))
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(base + "/")
-        slugs = ["calves", "hamstrings"]
-        page.evaluate(CLICK_AND_WAIT, "glutes")  # warm up
-        times = [page.evaluate(CLICK_AND_WAIT, slugs[i % 2]) for i in range(clicks)]
-        fetches = [page.evaluate(FETCH_ONLY, slugs[i % 2]) for i in range(clicks)]
-        browser.close()
-    return times, fetches
-
-
 def main() -> None:
     """Print the figures as Markdown, ready for a closing note."""
     app = create_app()
@@ -110,7 +72,8 @@ def main() -> None:
     print(f"| full page /muscles/calves | {page:.3f} | {page / hello:.1f} |")
     print(f"| fragment /muscles/calves | {fragment:.3f} | {fragment / hello:.1f} |")
 
-    times, fetches = click_to_swap_ms(app)
+    selectors = ['.muscle-list a[data-muscle="calves"]', '.muscle-list a[data-muscle="hamstrings"]']
+    times, fetches = swap_times(app, "/", selectors)
     swap, fetch = statistics.median(times), statistics.median(fetches)
     print(
         f"\n## Click to swapped panel in Chromium\n\nmedian of {len(times)} clicks: {swap:.1f} ms "

@@ -8,14 +8,9 @@ from __future__ import annotations
 
 import gzip
 import statistics
-import tempfile
 import time
-from pathlib import Path
 
-from playwright.sync_api import sync_playwright
-
-from devtools.browser import launch_options
-from devtools.server import serving
+from bench.browser import swap_times
 from webapp import create_app
 from webapp.figure.runner import RegionLink, draw_runner
 from webapp.stride.kinematics import angles_at, solve_pose
@@ -34,23 +29,6 @@ def median_ms(action, runs: int = 200) -> float:
 def gz(body: bytes) -> int:
     """Size once gzipped, as a server with compression would send it."""
     return len(gzip.compress(body, 6))
-
-
-STEP_AND_WAIT = """async () => {
-  const link = document.querySelector('a[data-step="next"]');
-  const settled = new Promise((resolve) =>
-    document.body.addEventListener("htmx:afterSettle", resolve, {once: true}));
-  const start = performance.now();
-  link.click();
-  await settled;
-  return performance.now() - start;
-}"""
-FETCH_ONLY = """async () => {
-  const start = performance.now();
-  const response = await fetch(location.pathname, {headers: {"HX-Request": "true"}});
-  await response.text();
-  return performance.now() - start;
-}"""
 
 
 def main() -> None:
@@ -84,14 +62,7 @@ def main() -> None:
         f"\nThe stride page is {extra:+,} bytes gzipped against the home page ({gz(stride_page) / gz(home):.2f}×)."
     )
 
-    with tempfile.TemporaryDirectory() as scratch, serving(app) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(**launch_options(Path(scratch)))
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
-        page.goto(base + "/stride/loading")
-        page.evaluate(STEP_AND_WAIT)
-        steps = [page.evaluate(STEP_AND_WAIT) for _ in range(20)]
-        fetches = [page.evaluate(FETCH_ONLY) for _ in range(20)]
-        browser.close()
+    steps, fetches = swap_times(app, "/stride/loading", ['a[data-step="next"]'])
     step, fetch = statistics.median(steps), statistics.median(fetches)
     print(
         f"\n## Step click to swapped pose in Chromium\n\nmedian of {len(steps)} steps: {step:.1f} ms "

@@ -1,0 +1,46 @@
+"""Timing an htmx swap in Chromium against a bare fetch of the same fragment."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from flask import Flask
+from playwright.sync_api import sync_playwright
+
+from devtools.browser import launch_options
+from devtools.server import serving
+
+# Click the element the selector names and resolve when htmx has settled the swap.
+CLICK_AND_WAIT = """async (selector) => {
+  const target = document.querySelector(selector);
+  const settled = new Promise((resolve) =>
+    document.body.addEventListener("htmx:afterSettle", resolve, {once: true}));
+  const start = performance.now();
+  target.click();
+  await settled;
+  return performance.now() - start;
+}"""
+# The baseline: fetch the current page's fragment without swapping anything.
+FETCH_ONLY = """async () => {
+  const start = performance.now();
+  const response = await fetch(location.pathname, {headers: {"HX-Request": "true"}});
+  await response.text();
+  return performance.now() - start;
+}"""
+
+
+def swap_times(
+    app: Flask, start: str, selectors: list[str], runs: int = 20
+) -> tuple[list[float], list[float]]:
+    """Milliseconds from click to settled swap for ``runs`` clicks (cycling through
+    ``selectors``), and as many bare fetches of the fragment, all in one Chromium page."""
+    with tempfile.TemporaryDirectory() as scratch, serving(app) as base, sync_playwright() as pw:
+        browser = pw.chromium.launch(**launch_options(Path(scratch)))
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(base + start)
+        page.evaluate(CLICK_AND_WAIT, selectors[-1])  # warm-up
+        swaps = [page.evaluate(CLICK_AND_WAIT, selectors[i % len(selectors)]) for i in range(runs)]
+        fetches = [page.evaluate(FETCH_ONLY) for _ in range(runs)]
+        browser.close()
+    return swaps, fetches
