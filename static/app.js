@@ -12,3 +12,10 @@ document.addEventListener("htmx:afterSettle", function (event) {
     heading.focus();
   }
 });
+
+// Buttons that print the page (the worksheet); printing needs script, so they are inert without it.
+document.addEventListener("click", function (event) {
+  if (event.target.closest && event.target.closest("[data-print]")) {
+    window.print();
+  }
+});

@@ -18,7 +18,8 @@ HTMX_FILE = "htmx-2.0.11.min.js"
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     """Build the app. ``config`` overrides settings, e.g. ``{"DATA_DIR": path}`` in tests;
-    the environment variable ``STRIDE_ANATOMY_DATA`` points at another content folder.
+    the environment variable ``STRIDE_ANATOMY_DATA`` points at another content folder and
+    ``STRIDE_ANATOMY_PUBLIC_URL`` sets the address QR codes send students to.
 
     Content is loaded and validated here, so a broken data file stops start-up with a
     :class:`webapp.content.loader.ContentError` that names the file and the field.
@@ -29,18 +30,23 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         static_folder=str(PROJECT_ROOT / "static"),
     )
     app.config.update(
-        DATA_DIR=Path(os.environ.get("STRIDE_ANATOMY_DATA", PROJECT_ROOT / "data")), HTMX_FILE=HTMX_FILE
+        DATA_DIR=Path(os.environ.get("STRIDE_ANATOMY_DATA", PROJECT_ROOT / "data")),
+        HTMX_FILE=HTMX_FILE,
+        # Where students' phones reach the app, for QR codes (e.g. behind a proxy); when
+        # empty, the host the teacher's browser used.
+        PUBLIC_BASE_URL=os.environ.get("STRIDE_ANATOMY_PUBLIC_URL", ""),
     )
     app.config.update(config or {})
     app.extensions["stride_anatomy"] = build_site(Path(app.config["DATA_DIR"]))
     Htmx(app)
     init_security(app)
 
-    from webapp.views import errors, guides, main_navigation, muscles, stride
+    from webapp.views import classroom, errors, guides, main_navigation, muscles, stride
 
     app.register_blueprint(muscles.blueprint)
     app.register_blueprint(guides.blueprint)
     app.register_blueprint(stride.blueprint)
+    app.register_blueprint(classroom.blueprint)
     app.context_processor(main_navigation)
     errors.init_errors(app)
     return app

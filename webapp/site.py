@@ -22,6 +22,11 @@ def muscle_path(slug: str) -> str:
     return f"/muscles/{slug}"
 
 
+def present_path(muscle: str, view: str | None = None) -> str:
+    """The presenter view of a muscle; ``view`` is "details" or "qr" for those states."""
+    return f"/present/{muscle}/{view}" if view else f"/present/{muscle}"
+
+
 def stride_path(phase: str, muscle: str | None = None) -> str:
     """The permanent address of a stride phase, optionally with a muscle open."""
     return f"/stride/{phase}/{muscle}" if muscle else f"/stride/{phase}"
@@ -36,7 +41,7 @@ class Site:
     hip_height: float
     terms: TermFinder
     _poses: dict[str | None, Pose] = field(default_factory=dict, repr=False)
-    _figures: dict[tuple[str | None, str | None], str] = field(default_factory=dict, repr=False)
+    _figures: dict[tuple[str | None, str | None, bool], str] = field(default_factory=dict, repr=False)
     _charts: dict[tuple[str | None, str | None], str] = field(default_factory=dict, repr=False)
 
     def phase(self, slug: str) -> Phase | None:
@@ -51,14 +56,15 @@ class Site:
             self._poses[phase] = solve_pose(angles_at(self.stride, percent), self.hip_height)
         return self._poses[phase]
 
-    def figure(self, selected: str | None, phase: str | None = None) -> str:
-        """The runner SVG for one state: a selected muscle (or none) in a phase (or at home).
-        Unknown muscles or phases fall back to the plain state; each state is drawn once."""
+    def figure(self, selected: str | None, phase: str | None = None, presenting: bool = False) -> str:
+        """The runner SVG for one state: a selected muscle (or none) in a phase (or at home),
+        its regions linking within the presenter view when ``presenting``. Unknown muscles or
+        phases fall back to the plain state; each state is drawn once."""
         selected = selected if self.atlas.muscle(selected or "") else None
         phase = phase if self.phase(phase or "") else None
-        key = (selected, phase)
+        key = (selected, phase, presenting)
         if key not in self._figures:
-            self._figures[key] = self._draw(selected, phase)
+            self._figures[key] = self._draw(selected, phase, presenting)
         return self._figures[key]
 
     def chart(self, phase: str | None, only: str | None = None) -> str:
@@ -81,9 +87,10 @@ class Site:
             )
         return self._charts[key]
 
-    def _draw(self, selected: str | None, phase: str | None) -> str:
+    def _draw(self, selected: str | None, phase: str | None, presenting: bool) -> str:
         if phase is None:
-            links = [RegionLink(m.slug, m.name, muscle_path(m.slug)) for m in self.atlas.muscles]
+            path = present_path if presenting else muscle_path
+            links = [RegionLink(m.slug, m.name, path(m.slug)) for m in self.atlas.muscles]
             label = "Runner in mid-stride. Each coloured muscle is a link to its page."
             return draw_runner(self.pose(None), links, selected=selected, label=label)
         found = self.phase(phase)

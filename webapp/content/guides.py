@@ -14,11 +14,14 @@ from webapp.content.model import (
     Day,
     Drill,
     Muscle,
+    Phase,
     Session,
     SessionExercise,
     Soreness,
     SorenessLevel,
     Term,
+    Tour,
+    TourStep,
     Training,
 )
 from webapp.content.records import Citation, ContentError, Record, read_yaml
@@ -123,3 +126,33 @@ def load_soreness(file: Path, citations: list[Citation]) -> Soreness:
     )
     top.finish()
     return soreness
+
+
+def _tour_step(record: Record, muscles: dict[str, Muscle], phases: tuple[Phase, ...]) -> TourStep:
+    muscle = record.optional_text("muscle") or None
+    phase = record.optional_text("phase") or None
+    if muscle is None and phase is None:
+        raise record.fail("muscle", "is missing (a step needs a muscle, a phase, or both)")
+    if muscle and muscle not in muscles:
+        raise record.fail("muscle", f"'{muscle}' is not a muscle")
+    if phase and phase not in {p.slug for p in phases}:
+        raise record.fail("phase", f"'{phase}' is not a stride phase")
+    return TourStep(script=record.text("script"), muscle=muscle, phase=phase)
+
+
+def load_tours(
+    file: Path, muscles: dict[str, Muscle], phases: tuple[Phase, ...], citations: list[Citation]
+) -> tuple[Tour, ...]:
+    """Read ``tours.yaml``: each tour's steps name real muscles and phases."""
+    top = Record(file, read_yaml(file), "", citations)
+    tours = top.each(
+        "tours",
+        lambda r: Tour(
+            slug=r.slug("slug"),
+            title=r.text("title"),
+            summary=r.text("summary"),
+            steps=r.each("steps", lambda step: _tour_step(step, muscles, phases)),
+        ),
+    )
+    top.finish()
+    return tours

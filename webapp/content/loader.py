@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from webapp.content.guides import load_glossary, load_soreness, load_training
+from webapp.content.guides import load_glossary, load_soreness, load_tours, load_training
 from webapp.content.model import (
     EVIDENCE_LEVELS,
     INTENSITIES,
@@ -188,6 +188,7 @@ def load_atlas(data_dir: Path) -> Atlas:
     glossary = load_glossary(data_dir / "glossary.yaml", citations)
     training = load_training(data_dir / "training.yaml", muscles, citations)
     soreness = load_soreness(data_dir / "soreness.yaml", citations)
+    tours = load_tours(data_dir / "tours.yaml", muscles, phases, citations)
 
     for citation in citations:
         if citation.source_id not in sources:
@@ -202,4 +203,5 @@ def load_atlas(data_dir: Path) -> Atlas:
         glossary=glossary,
         training=training,
         soreness=soreness,
+        tours=tours,
     )

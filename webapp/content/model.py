@@ -248,6 +248,25 @@ class Soreness:
 
 
 @dataclass(frozen=True)
+class TourStep:
+    """One step of a guided tour: a muscle, a phase, or a muscle at a phase, with a script."""
+
+    script: str
+    muscle: str | None = None
+    phase: str | None = None
+
+
+@dataclass(frozen=True)
+class Tour:
+    """An ordered lesson through the atlas."""
+
+    slug: str
+    title: str
+    summary: str
+    steps: tuple[TourStep, ...]
+
+
+@dataclass(frozen=True)
 class Atlas:
     """All content, validated: muscles in teaching order, stride phases, sources and guides."""
 
@@ -257,6 +276,11 @@ class Atlas:
     glossary: tuple[Term, ...]
     training: Training
     soreness: Soreness
+    tours: tuple[Tour, ...]
+
+    def tour(self, slug: str) -> Tour | None:
+        """The tour with this slug, or None."""
+        return next((t for t in self.tours if t.slug == slug), None)
 
     def muscle(self, slug: str) -> Muscle | None:
         """The muscle with this slug, or None when there is none."""

@@ -148,12 +148,14 @@ def draw_runner(
     intensities: dict[str, str] | None = None,
     far_intensities: dict[str, str] | None = None,
     label: str = "Runner in mid-stride",
+    numbers: dict[str, int] | None = None,
 ) -> str:
     """The runner in ``pose`` as SVG markup, one link per muscle region.
 
     ``selected`` marks one muscle with ``aria-current``; ``intensities`` (muscle slug ->
     off/light/strong) adds a class per region for stride mode, and ``far_intensities`` does
     the same for the far leg, which is half a stride away and so works to its own timing.
+    ``numbers`` (muscle slug -> number) puts a numbered badge on each muscle, for worksheets.
     """
     x, y, width, height = VIEW_BOX
     dwg = svgwrite.Drawing(size=None, viewBox=f"{x} {y} {width} {height}", debug=False)
@@ -169,6 +171,10 @@ def draw_runner(
             if (side in shape.legs if side else not shape.legs)
         ]
 
+    def primary_side(slug: str) -> str | None:
+        """Where a muscle's one named link is drawn: the trunk, the near leg, else the far leg."""
+        return None if shapes_of(slug, None) else "near" if shapes_of(slug, "near") else "far"
+
     def regions_on(side: str | None) -> list[Hyperlink]:
         # The near-side or trunk copy of a muscle is its one named, tabbable link; a far-leg
         # copy is primary only for a muscle seen on the far leg alone (the adductors).
@@ -176,7 +182,7 @@ def draw_runner(
         for slug, link in drawable.items():
             shapes = shapes_of(slug, side)
             if shapes:
-                primary = side != "far" or not (shapes_of(slug, "near") or shapes_of(slug, None))
+                primary = side == primary_side(slug) or side is None
                 region = _region(dwg, link, shapes, slug == selected, primary, levels[side].get(slug))
                 if side:
                     region["data-leg"] = side
@@ -194,4 +200,20 @@ def draw_runner(
     for region in [*regions_on(None), *regions_on("near")]:
         dwg.add(region)
     dwg.add(_arm(dwg, pose, "near"))
+    for slug, number in (numbers or {}).items():
+        if slug in drawable:
+            shape, segment = shapes_of(slug, primary_side(slug))[0]
+            dwg.add(_badge(dwg, segment, shape, number))
     return dwg.tostring()
+
+
+def _badge(dwg: svgwrite.Drawing, segment: Segment, shape: MuscleShape, number: int) -> Group:
+    """A numbered disc at the middle of a muscle shape."""
+    cx = sum(x for x, _ in shape.points) / len(shape.points)
+    cy = sum(y for _, y in shape.points) / len(shape.points)
+    x, y = segment.point(cx, cy)
+    badge = dwg.g(class_="badge")
+    badge["aria-hidden"] = "true"
+    badge.add(dwg.circle(center=(round(x, 1), round(y, 1)), r=10))
+    badge.add(dwg.text(str(number), insert=(round(x, 1), round(y + 4.5, 1)), text_anchor="middle"))
+    return badge

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
+from urllib.parse import urljoin
 
 from flask import current_app, request, url_for
 
@@ -33,6 +34,11 @@ SECTIONS = (
     ("guides.training", "Training", {"guides.training"}),
     ("guides.soreness", "Soreness", {"guides.soreness"}),
     ("guides.glossary", "Glossary", {"guides.glossary"}),
+    (
+        "classroom.tours",
+        "Teach",
+        {"classroom.tours", "classroom.tour_step", "classroom.quiz_home", "classroom.worksheet"},
+    ),
 )
 
 
@@ -43,3 +49,16 @@ def main_navigation() -> dict[str, Any]:
             (url_for(endpoint), label, request.endpoint in inside) for endpoint, label, inside in SECTIONS
         ]
     }
+
+
+def public_url(path: str) -> str:
+    """The address students can reach: PUBLIC_BASE_URL when the app sits behind a proxy,
+    otherwise the host the teacher's own browser used."""
+    base = current_app.config.get("PUBLIC_BASE_URL") or request.host_url
+    return urljoin(base.rstrip("/") + "/", path.lstrip("/"))
+
+
+def reachable_only_here(url: str) -> bool:
+    """True when the address points at this computer only (phones cannot open it)."""
+    host = url.split("//", 1)[-1].split("/", 1)[0].split(":", 1)[0]
+    return host in {"localhost", "::1", "[::1]"} or host.startswith("127.")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, request
+from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed, NotFound
 
 from webapp.htmx import page_or_fragment
@@ -31,7 +31,8 @@ def other_error(error: HTTPException) -> Response:
 
 
 def unexpected_error(error: Exception) -> Response:
-    """A bug must never show a traceback to a reader."""
+    """A bug must never show a traceback to a reader; it goes to the log instead."""
+    current_app.logger.exception("Unhandled error on %s", request.path)
     return other_error(InternalServerError())
 
 

@@ -7,10 +7,11 @@ from typing import Any
 from flask import Blueprint, Response, abort, redirect, url_for
 
 from webapp.content.model import Muscle
+from webapp.figure.qr import qr_svg
 from webapp.htmx import page_or_fragment
-from webapp.site import stride_path
+from webapp.site import muscle_path, stride_path
 from webapp.stride.activation import describe_timing, peak_phase
-from webapp.views import reading_aids, site
+from webapp.views import public_url, reading_aids, site
 
 blueprint = Blueprint("muscles", __name__)
 
@@ -25,6 +26,8 @@ def muscle_panel_context(muscle: Muscle | None, phase: str | None = None) -> dic
         "timing_chart": site().chart(phase, muscle.slug),
         "timing_sentence": describe_timing(muscle, site().atlas.phases),
         "timing_peak": peak_phase(muscle, site().atlas.phases),
+        "handout_url": public_url(muscle_path(muscle.slug)),
+        "handout_qr": qr_svg(public_url(muscle_path(muscle.slug))),
         **reading_aids(muscle.cited_source_ids()),
     }
 

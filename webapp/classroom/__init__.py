@@ -1,0 +1,1 @@
+"""Classroom tools that need no server state: quiz generation and answer checking."""
