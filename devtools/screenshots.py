@@ -29,6 +29,11 @@ PAGES = {
     "training": "/training",
     "soreness": "/soreness",
     "glossary": "/glossary",
+    "present": "/present/hamstrings",
+    "present-qr": "/present/calves/qr",
+    "tour": "/tours/one-stride/3",
+    "quiz": "/quiz/4242/1",
+    "worksheet": "/worksheet",
     "missing": "/muscles/elbow",
 }
 
@@ -92,5 +97,6 @@ if __name__ == "__main__":
     docs = Path("docs")
     docs.mkdir(exist_ok=True)
     (docs / "screenshot.png").write_bytes((out / "calves-desktop.png").read_bytes())
+    (docs / "presenter.png").write_bytes((out / "present-projector.png").read_bytes())
     files.append(stride_strip(docs / "stride-strip.png"))
     print("\n".join(str(f) for f in files))

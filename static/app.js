@@ -13,9 +13,15 @@ document.addEventListener("htmx:afterSettle", function (event) {
   }
 });
 
-// Buttons that print the page (the worksheet); printing needs script, so they are inert without it.
+// Print controls need script, so they start hidden and appear only where it runs.
 document.addEventListener("click", function (event) {
   if (event.target.closest && event.target.closest("[data-print]")) {
+    event.preventDefault();
     window.print();
   }
+});
+document.addEventListener("htmx:load", function (event) {
+  event.target.querySelectorAll("[data-print][hidden]").forEach(function (control) {
+    control.hidden = false;
+  });
 });

@@ -124,10 +124,19 @@ def click_region_without_js(page: Page, slug: str) -> None:
         region.click(force=True)
 
 
-@pytest.mark.parametrize(
-    "path",
-    ["/", "/muscles/calves", "/muscles/big-toe", "/muscles/spleen", "/training", "/soreness", "/glossary"],
-)
+# fmt: off
+PHONE_PAGES = [
+    "/", "/muscles/calves", "/muscles/big-toe", "/muscles/spleen", "/training", "/soreness", "/glossary",
+    "/tours", "/tours/one-stride/3", "/quiz", "/quiz/4242/1", "/worksheet", "/present/calves", "/present/calves/qr",
+]
+AUDITED_PAGES = [
+    "/", "/muscles/calves", "/muscles/glute-medius", "/muscles/spleen", "/training", "/soreness", "/glossary",
+    "/tours", "/tours/one-stride/3", "/quiz", "/quiz/4242/1", "/quiz/4242/1/answer?choice=calves", "/worksheet",
+]
+# fmt: on
+
+
+@pytest.mark.parametrize("path", PHONE_PAGES)
 def test_a_375px_phone_never_scrolls_sideways(browser: Browser, base_url, path):
     context = browser.new_context(viewport={"width": 375, "height": 812}, base_url=base_url)
     page = context.new_page()
@@ -137,18 +146,7 @@ def test_a_375px_phone_never_scrolls_sideways(browser: Browser, base_url, path):
     assert overflow <= 0
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/",
-        "/muscles/calves",
-        "/muscles/glute-medius",
-        "/muscles/spleen",
-        "/training",
-        "/soreness",
-        "/glossary",
-    ],
-)
+@pytest.mark.parametrize("path", AUDITED_PAGES)
 def test_pages_pass_an_automated_wcag_aa_audit(page: Page, path):
     page.goto(path)
     results = Axe().run(

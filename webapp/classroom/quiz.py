@@ -127,7 +127,7 @@ def make_quiz(atlas: Atlas, seed: int) -> tuple[Question, ...]:
 def parse_answers(text: str, atlas: Atlas, expected: int) -> list[str]:
     """Answers so far from the URL (muscle slugs joined by dots); they must be real muscles
     and exactly ``expected`` of them."""
-    answers = [a for a in text.split(".") if a] if text else []
+    answers = text.split(".") if text else []
     if len(answers) != expected or any(atlas.muscle(a) is None for a in answers):
         raise QuizError("answers do not match the quiz")
     return answers

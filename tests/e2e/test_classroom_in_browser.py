@@ -1,0 +1,198 @@
+"""The classroom in Chromium at projector size: presenter keys, the QR code decoded from the
+screen, a tour end to end, a quiz with a fixed seed, and print-to-PDF page counts."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+import zxingcpp
+from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
+from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
+
+from webapp import PROJECT_ROOT
+from webapp.classroom.quiz import make_quiz
+from webapp.content.loader import load_atlas
+
+ATLAS = load_atlas(PROJECT_ROOT / "data")
+SLUGS = [m.slug for m in ATLAS.muscles]
+PROJECTOR = {"width": 1920, "height": 1080}
+
+
+@pytest.fixture
+def projector(browser: Browser, base_url):
+    context = browser.new_context(viewport=PROJECTOR, base_url=base_url)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_presenter_keys_move_through_the_muscles_and_change_the_url(projector: Page, console_errors):
+    page = projector
+    page.goto(f"/present/{SLUGS[0]}")
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(f"/present/{SLUGS[1]}$"))
+    page.keyboard.press("PageDown")
+    expect(page).to_have_url(re.compile(f"/present/{SLUGS[2]}$"))
+    page.keyboard.press("PageUp")
+    expect(page).to_have_url(re.compile(f"/present/{SLUGS[1]}$"))
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(f"/present/{SLUGS[0]}$"))
+    page.keyboard.press("ArrowLeft")
+    expect(page).to_have_url(re.compile(f"/present/{SLUGS[-1]}$"))
+    page.keyboard.press("6")
+    expect(page).to_have_url(re.compile(f"/present/{SLUGS[5]}$"))
+    expect(page.locator("h1")).to_have_text(ATLAS.muscles[5].name)
+    page.reload()
+    expect(page.locator("h1")).to_have_text(ATLAS.muscles[5].name)
+
+
+def test_p_opens_the_full_panel_q_the_qr_code_and_escape_steps_back_out(projector: Page):
+    page = projector
+    page.goto("/present/calves")
+    page.keyboard.press("p")
+    expect(page).to_have_url(re.compile("/present/calves/details$"))
+    expect(page.locator(".presenter__details h2", has_text="How to strengthen it")).to_be_visible()
+    page.keyboard.press("p")
+    expect(page).to_have_url(re.compile("/present/calves$"))
+    page.keyboard.press("q")
+    expect(page).to_have_url(re.compile("/present/calves/qr$"))
+    expect(page.locator(".presenter__qr .qr")).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile("/present/calves$"))
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile("/muscles/calves$"))
+    expect(page.locator("#panel-heading")).to_have_text("Calves")
+    expect(page.locator("body")).not_to_have_class(re.compile("presenting"))
+
+
+def test_s_toggles_the_stride_animation(projector: Page):
+    page = projector
+    page.goto("/present/hamstrings")
+    expect(page.locator("[data-play]")).to_be_visible()  # the stride script is ready
+    page.keyboard.press("s")
+    expect(page.locator("[data-play]")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator("#stage")).to_have_attribute("data-showing", re.compile(r"\w"), timeout=5000)
+    page.keyboard.press("s")
+    expect(page.locator("[data-play]")).to_have_attribute("aria-pressed", "false")
+
+
+def test_presenter_text_is_projector_sized_and_the_essentials_need_no_scrolling(projector: Page):
+    page = projector
+    for slug in SLUGS:
+        page.goto(f"/present/{slug}")
+        sizes = page.evaluate(
+            "[...document.querySelectorAll('.presenter__summary, .presenter__keypoints li')]"
+            ".map(e => parseFloat(getComputedStyle(e).fontSize))"
+        )
+        assert min(sizes) >= 28, (slug, sizes)
+        fits = page.evaluate(
+            "(() => { const p = document.querySelector('.presenter__points');"
+            " return document.documentElement.scrollHeight <= innerHeight && p.scrollHeight <= p.clientHeight + 1; })()"
+        )
+        assert fits, f"{slug}: the key points do not fit the screen"
+
+
+@pytest.mark.parametrize("path", ["/present/calves", "/present/calves/qr", "/present/calves/details"])
+def test_presenter_states_pass_the_contrast_and_accessibility_audit(projector: Page, path):
+    projector.goto(path)
+    results = Axe().run(
+        projector,
+        options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}},
+    )
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_qr_code_on_screen_decodes_to_the_muscles_address_and_opens_it(projector: Page, base_url):
+    page = projector
+    page.goto("/present/glute-medius/qr")
+    image = Image.open(io.BytesIO(page.locator(".presenter__qr-code").screenshot()))
+    decoded = [result.text for result in zxingcpp.read_barcodes(image)]
+    assert decoded == [f"{base_url}/muscles/glute-medius"]
+    phone = page.context.browser.new_context(viewport={"width": 375, "height": 812})
+    landing = phone.new_page()
+    landing.goto(decoded[0])
+    expect(landing.locator("#panel-heading")).to_have_text("Glute medius")
+    expect(landing.locator(".site-header")).to_be_visible()
+    phone.close()
+
+
+def test_a_tour_runs_from_start_to_finish(page: Page):
+    tour = ATLAS.tour("one-stride")
+    page.goto("/tours")
+    page.locator(f'a[href="/tours/{tour.slug}/1"]').click()
+    for number in range(1, len(tour.steps) + 1):
+        expect(page).to_have_url(re.compile(f"/tours/{tour.slug}/{number}$"))
+        expect(page.locator(".progress__text")).to_have_text(f"Step {number} of {len(tour.steps)}")
+        if number < len(tour.steps):
+            page.locator('a[rel="next"]').click()
+    page.locator("a", has_text="Finish the tour").click()
+    expect(page).to_have_url(re.compile("/tours$"))
+
+
+def answer_quiz(page: Page, seed: int, right_numbers: set[int]) -> list[str]:
+    """Answer a whole quiz in the browser; return the prompts seen."""
+    questions = make_quiz(ATLAS, seed)
+    prompts = []
+    page.goto(f"/quiz/{seed}/1")
+    for question in questions:
+        prompts.append(page.locator(".quiz__prompt").inner_text())
+        choice = (
+            question.answer
+            if question.number in right_numbers
+            else next(o for o in question.options if o != question.answer)
+        )
+        if question.number == 1:
+            # Answer the first question by clicking the muscle on the figure.
+            page.locator(f'svg a.region[data-muscle="{choice}"]:not([aria-hidden]) path').first.click(
+                force=True
+            )
+        else:
+            page.locator(f'input[name="choice"][value="{choice}"]').check()
+            page.locator("button", has_text="Check my answer").click()
+        expect(page.locator("#panel-heading")).to_have_text(
+            "Right!" if choice == question.answer else "Not quite."
+        )
+        page.locator(".button-link", has_text=re.compile("Next question|See your score")).click()
+    return prompts
+
+
+def test_a_quiz_with_a_fixed_seed_gives_the_same_questions_and_scores_right(browser: Browser, base_url):
+    seen = []
+    for right in ({1, 2, 3, 5, 8}, {2, 4}):
+        context = browser.new_context(base_url=base_url)
+        page = context.new_page()
+        seen.append(answer_quiz(page, 777, right))
+        expect(page.locator("h1")).to_have_text(f"You scored {len(right)} out of 8")
+        context.close()
+    assert seen[0] == seen[1]
+
+
+def test_the_quiz_works_without_javascript(browser: Browser, base_url):
+    context = browser.new_context(java_script_enabled=False, base_url=base_url)
+    page = context.new_page()
+    page.goto("/quiz")
+    page.locator("button", has_text="Start a quiz").click()
+    expect(page).to_have_url(re.compile(r"/quiz/\d+/1$"))
+    page.locator('input[name="choice"]').first.check()
+    page.locator("button", has_text="Check my answer").click()
+    expect(page.locator("#panel-heading")).to_have_text(re.compile("Right!|Not quite."))
+    context.close()
+
+
+@pytest.mark.parametrize(
+    ("path", "pages"), [("/muscles/calves", 1), ("/muscles/hamstrings", 1), ("/worksheet", 2)]
+)
+def test_print_to_pdf_gives_a_one_page_handout_and_a_two_page_worksheet(page: Page, path, pages):
+    page.goto(path)
+    pdf = page.pdf(format="A4", print_background=True)
+    assert len(PdfReader(io.BytesIO(pdf)).pages) == pages
+
+
+def test_every_muscle_handout_fits_one_page(page: Page):
+    for slug in SLUGS:
+        page.goto(f"/muscles/{slug}")
+        assert len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages) == 1, slug

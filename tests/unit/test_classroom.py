@@ -1,0 +1,260 @@
+"""The classroom on the server: presenter states, QR payloads, tours, the seeded quiz and the
+worksheet, with friendly 4xx answers for anything tampered with."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+import segno
+
+from webapp import PROJECT_ROOT, create_app
+from webapp.classroom.quiz import QUESTIONS, QuizError, _masked_summary, make_quiz, parse_answers, score
+from webapp.content.loader import ContentError, load_atlas
+
+ATLAS = load_atlas(PROJECT_ROOT / "data")
+SLUGS = [m.slug for m in ATLAS.muscles]
+
+
+def qr_path(url: str) -> str:
+    """The module path segno draws for ``url``: the QR's payload, fingerprinted."""
+    svg = segno.make(url, error="m", micro=False).svg_inline(scale=1, border=4, omitsize=True)
+    return re.search(r' d="([^"]+)"', svg).group(1)
+
+
+# Presenter ------------------------------------------------------------------------------
+
+
+def test_present_starts_at_the_first_muscle_in_teaching_order(client):
+    response = client.get("/present")
+    assert response.status_code == 302 and response.headers["Location"].endswith(f"/present/{SLUGS[0]}")
+
+
+@pytest.mark.parametrize("url", ["/present/calves", "/present/calves/details", "/present/calves/qr"])
+def test_every_presenter_state_has_its_own_url(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    html = response.get_data(as_text=True)
+    assert 'class="presenting"' in html and "Calves" in html
+
+
+def test_the_presenter_shows_key_points_and_a_control_for_every_key(client):
+    html = client.get("/present/hamstrings").get_data(as_text=True)
+    assert "Works from mid swing to midstance" in html and "51%" in html and "Nordic hamstring curl" in html
+    keys = set(re.findall(r'data-key="([\w]+)"', html))
+    assert {"previous", "next", "details", "qr", "exit"} <= keys
+    assert {str(n) for n in range(1, len(SLUGS) + 1)} <= keys
+    assert re.search(r'href="/present/calves"[^>]*data-key="next"', html)  # hamstrings -> calves
+    assert 'data-frames="/stride/frames/hamstrings"' in html, "S can play the stride"
+
+
+def test_escape_leaves_the_qr_and_the_full_panel_before_leaving_the_presenter(client):
+    assert re.search(
+        r'href="/present/calves"[^>]*data-key="exit"', client.get("/present/calves/qr").get_data(as_text=True)
+    )
+    assert re.search(
+        r'href="/muscles/calves"[^>]*data-key="exit"', client.get("/present/calves").get_data(as_text=True)
+    )
+
+
+@pytest.mark.parametrize("url", ["/present/spleen", "/present/calves/slides", "/present/%3Cx%3E/qr"])
+def test_bad_presenter_addresses_get_the_friendly_404(client, url):
+    response = client.get(url)
+    assert response.status_code == 404 and "<x>" not in response.get_data(as_text=True)
+
+
+def test_the_qr_code_encodes_the_host_the_teachers_browser_used(client):
+    html = client.get("/present/calves/qr", base_url="http://192.168.1.20:5000").get_data(as_text=True)
+    assert "http://192.168.1.20:5000/muscles/calves" in html
+    assert qr_path("http://192.168.1.20:5000/muscles/calves") in html
+    assert "only works on this computer" not in html
+
+
+def test_a_local_only_address_comes_with_advice_for_reaching_it_from_phones(client):
+    html = client.get("/present/calves/qr", base_url="http://127.0.0.1:5000").get_data(as_text=True)
+    assert "only works on this computer" in html
+
+
+def test_a_public_base_url_setting_wins_over_the_request_host():
+    app = create_app({"PUBLIC_BASE_URL": "https://anatomy.school.example/atlas"})
+    html = app.test_client().get("/present/calves/qr").get_data(as_text=True)
+    assert qr_path("https://anatomy.school.example/atlas/muscles/calves") in html
+
+
+def test_every_muscle_page_carries_a_qr_code_for_the_printed_handout(client):
+    html = client.get("/muscles/glutes", base_url="http://10.0.0.5").get_data(as_text=True)
+    assert qr_path("http://10.0.0.5/muscles/glutes") in html and "handout-footer" in html
+
+
+# Tours ----------------------------------------------------------------------------------
+
+
+def test_the_tours_page_lists_every_tour(client):
+    html = client.get("/tours").get_data(as_text=True)
+    for tour in ATLAS.tours:
+        assert f'href="/tours/{tour.slug}/1"' in html
+
+
+@pytest.mark.parametrize("tour", ATLAS.tours, ids=lambda t: t.slug)
+def test_every_tour_step_has_a_url_progress_and_next_previous_links(client, tour):
+    total = len(tour.steps)
+    for number, step in enumerate(tour.steps, start=1):
+        html = client.get(f"/tours/{tour.slug}/{number}").get_data(as_text=True)
+        assert f"Step {number} of {total}" in html
+        assert f'aria-valuenow="{number}"' in html
+        assert step.script.split()[0] in html
+        assert (f'href="/tours/{tour.slug}/{number + 1}"' in html) == (number < total)
+        assert (f'href="/tours/{tour.slug}/{number - 1}"' in html) == (number > 1)
+
+
+def test_the_one_stride_tour_runs_landing_to_push_off_and_on_round_the_stride():
+    tour = ATLAS.tour("one-stride")
+    phases = [s.phase for s in tour.steps]
+    assert phases[0] == "loading" and "toe-off" in phases
+    assert phases == sorted(phases, key=[p.slug for p in ATLAS.phases].index)
+
+
+@pytest.mark.parametrize(
+    "url", ["/tours/nowhere", "/tours/one-stride/0", "/tours/one-stride/99", "/tours/one-stride/-1"]
+)
+def test_unknown_tour_steps_get_a_friendly_404(client, url):
+    assert client.get(url).status_code == 404
+
+
+def test_a_tour_naming_an_unknown_muscle_stops_start_up(data_copy):
+    tours = data_copy / "tours.yaml"
+    tours.write_text(tours.read_text().replace("muscle: quadriceps", "muscle: elbow", 1))
+    with pytest.raises(
+        ContentError, match=r"tours\.yaml: tours\[0\]\.steps\[1\]\.muscle: 'elbow' is not a muscle"
+    ):
+        load_atlas(data_copy)
+
+
+# Quiz -----------------------------------------------------------------------------------
+
+
+def test_the_same_seed_always_gives_the_same_questions():
+    assert make_quiz(ATLAS, 4242) == make_quiz(ATLAS, 4242)
+    assert make_quiz(ATLAS, 4242) != make_quiz(ATLAS, 4243)
+
+
+@pytest.mark.parametrize("seed", [1, 7, 4242, 999_999])
+def test_each_question_has_four_different_options_and_one_right_answer(seed):
+    questions = make_quiz(ATLAS, seed)
+    assert len(questions) == QUESTIONS
+    for question in questions:
+        assert len(set(question.options)) == 4 and question.answer in question.options
+        assert set(question.options) <= set(SLUGS)
+        answer = ATLAS.muscle(question.answer)
+        assert answer.name.lower() not in question.prompt.lower()
+        for option in question.options:  # no option is a second right answer
+            assert option == question.answer or option not in answer.related
+        if question.phase:
+            assert answer.timing.intensities[question.phase] == "strong"
+            for option in question.options:
+                if option != question.answer:
+                    assert ATLAS.muscle(option).timing.intensities[question.phase] == "off"
+
+
+def test_a_summary_question_never_gives_the_name_away():
+    for muscle in ATLAS.muscles:
+        masked = _masked_summary(muscle).lower()
+        assert muscle.name.lower() not in masked and muscle.slug.replace("-", " ") not in masked
+
+
+def test_scoring_counts_right_and_wrong_answers():
+    questions = make_quiz(ATLAS, 4242)
+    right = [q.answer for q in questions]
+    wrong = [next(o for o in q.options if o != q.answer) for q in questions]
+    assert score(questions, right) == QUESTIONS
+    assert score(questions, wrong) == 0
+    assert score(questions, right[:5] + wrong[5:]) == 5
+
+
+@pytest.mark.parametrize("answers", ["spleen", "calves..", "calves.calves.calves"])
+def test_tampered_answers_are_rejected(answers):
+    with pytest.raises(QuizError):
+        parse_answers(answers, ATLAS, 1)
+
+
+def walk_quiz(client, seed: int, picks) -> str:
+    """Answer every question with ``picks(question_number, options, right)`` by form post."""
+    questions = make_quiz(ATLAS, seed)
+    answers = ""
+    url = f"/quiz/{seed}/1"
+    for question in questions:
+        page = client.get(url).get_data(as_text=True)
+        assert f"question {question.number} of {len(questions)}" in page
+        choice = picks(question)
+        response = client.post(
+            f"/quiz/{seed}/{question.number}/answer", data={"choice": choice, "answers": answers}
+        )
+        feedback = response.get_data(as_text=True)
+        assert ("Right!" in feedback) == (choice == question.answer)
+        url = re.search(r'<a class="button-link" href="([^"]+)"', feedback).group(1).replace("&amp;", "&")
+        answers = parse_qs(urlparse(url).query)["answers"][0]
+    return client.get(url).get_data(as_text=True)
+
+
+def test_a_whole_quiz_by_form_posts_scores_right_and_wrong_answers(client):
+    result = walk_quiz(
+        client, 4242, lambda q: q.answer if q.number % 2 else next(o for o in q.options if o != q.answer)
+    )
+    assert "You scored 4 out of 8" in result
+
+
+def test_answering_by_clicking_the_figure_is_a_plain_link(client):
+    question = make_quiz(ATLAS, 4242)[0]
+    html = client.get("/quiz/4242/1").get_data(as_text=True)
+    link = f'href="/quiz/4242/1/answer?choice={question.answer}"'
+    assert link in html
+    assert "Right!" in client.get(f"/quiz/4242/1/answer?choice={question.answer}").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/quiz/0/1",
+        "/quiz/10000000/1",
+        "/quiz/-5/1",
+        "/quiz/4242/9",
+        "/quiz/4242/2",
+        "/quiz/4242/2?answers=spleen",
+        "/quiz/4242/1/answer?choice=spleen",
+        "/quiz/4242/1/answer",
+        "/quiz/4242/score?answers=calves",
+        "/quiz/join?code=abc",
+        "/quiz/join?code=%3Cscript%3E",
+    ],
+)
+def test_a_tampered_quiz_link_gets_a_friendly_400(client, url):
+    response = client.get(url)
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "We could not open that quiz" in html and "<script>" not in html
+
+
+def test_starting_a_quiz_is_a_form_post_that_redirects_to_question_one(client):
+    response = client.post("/quiz")
+    assert response.status_code == 303
+    assert re.fullmatch(r"/quiz/\d+/1", response.headers["Location"])
+
+
+def test_joining_by_number_opens_that_quiz(client):
+    assert client.get("/quiz/join?code=4242").headers["Location"] == "/quiz/4242/1"
+
+
+# Worksheet ------------------------------------------------------------------------------
+
+
+def test_the_worksheet_numbers_every_drawn_muscle_and_has_an_answer_key(client, app):
+    html = client.get("/worksheet").get_data(as_text=True)
+    badges = re.findall(r'<g aria-hidden="true" class="badge">', html) or re.findall(r'class="badge"', html)
+    drawn = [
+        m for m in ATLAS.muscles if f'data-muscle="{m.slug}"' in app.extensions["stride_anatomy"].figure(None)
+    ]
+    assert len(badges) == 2 * len(drawn)  # the sheet and the key
+    key = html.split('class="worksheet__key"')[1]
+    for muscle in drawn:
+        assert muscle.name in key
