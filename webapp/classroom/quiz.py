@@ -81,8 +81,13 @@ def _phase_question(rng: random.Random, atlas: Atlas, number: int, used: set[str
     return None
 
 
+def _fresh_muscle(rng: random.Random, atlas: Atlas, used: set[str]) -> Muscle:
+    """A muscle not yet the answer to a question, when one is left."""
+    return rng.choice([m for m in atlas.muscles if m.slug not in used] or list(atlas.muscles))
+
+
 def _part_question(rng: random.Random, atlas: Atlas, number: int, used: set[str]) -> Question:
-    muscle = rng.choice([m for m in atlas.muscles if m.slug not in used] or list(atlas.muscles))
+    muscle = _fresh_muscle(rng, atlas, used)
     part = rng.choice(muscle.parts)
     return Question(
         number=number,
@@ -94,7 +99,7 @@ def _part_question(rng: random.Random, atlas: Atlas, number: int, used: set[str]
 
 
 def _summary_question(rng: random.Random, atlas: Atlas, number: int, used: set[str]) -> Question:
-    muscle = rng.choice([m for m in atlas.muscles if m.slug not in used] or list(atlas.muscles))
+    muscle = _fresh_muscle(rng, atlas, used)
     return Question(
         number=number,
         prompt=f"Which muscle is this? “{_masked_summary(muscle)}”",
