@@ -42,6 +42,17 @@ def median_ms(client, url: str, headers: dict[str, str] | None = None, runs: int
     return statistics.median(samples) * 1000
 
 
+def cold_render_ms(app: Flask, client, url: str, headers: dict[str, str], runs: int = 100) -> float:
+    """Median time of a request that must render, because the page cache was just emptied."""
+    samples = []
+    for _ in range(runs):
+        app.extensions["rendered_pages"].clear()
+        start = time.perf_counter()
+        client.get(url, headers=headers)
+        samples.append(time.perf_counter() - start)
+    return statistics.median(samples) * 1000
+
+
 def hello_world() -> Flask:
     """The baseline: the smallest Flask app there is."""
     app = Flask("hello")
@@ -67,10 +78,12 @@ def main() -> None:
     hello = median_ms(baseline, "/")
     page = median_ms(client, "/muscles/calves")
     fragment = median_ms(client, "/muscles/calves", {"HX-Request": "true"})
+    cold = cold_render_ms(app, client, "/muscles/calves", {"HX-Request": "true"})
     print("## Server time in-process (median of 400)\n\n| request | ms | × hello-world |\n|---|---:|---:|")
     print(f"| Flask hello-world (baseline) | {hello:.3f} | 1.0 |")
     print(f"| full page /muscles/calves | {page:.3f} | {page / hello:.1f} |")
     print(f"| fragment /muscles/calves | {fragment:.3f} | {fragment / hello:.1f} |")
+    print(f"| fragment, first render (before it is remembered) | {cold:.3f} | {cold / hello:.1f} |")
 
     selectors = ['.muscle-list a[data-muscle="calves"]', '.muscle-list a[data-muscle="hamstrings"]']
     times, fetches = swap_times(app, "/", selectors)

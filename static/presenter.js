@@ -16,7 +16,7 @@
   };
 
   document.addEventListener("keydown", function (event) {
-    if (!document.body.classList.contains("presenting") || event.altKey || event.ctrlKey || event.metaKey) {
+    if (event.defaultPrevented || !document.body.classList.contains("presenting") || event.altKey || event.ctrlKey || event.metaKey) {
       return;
     }
     if (event.key === "s" || event.key === "S") {

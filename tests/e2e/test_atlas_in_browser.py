@@ -175,3 +175,24 @@ def test_the_training_warm_up_links_each_drill_to_its_muscles(page: Page):
     page.locator("#warm-up .prepares a", has_text="Tibialis anterior").first.click()
     expect(page).to_have_url(re.compile("/muscles/tibialis-anterior$"))
     expect(page.locator("#panel-heading")).to_have_text("Tibialis anterior")
+
+
+def test_the_figure_is_one_tab_stop_and_arrow_keys_move_between_muscles(page: Page, muscles):
+    page.goto("/")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('svg a.region')"):
+            break
+    first = page.evaluate("document.activeElement.dataset.muscle")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.dataset.muscle")
+    assert second != first and page.evaluate("document.activeElement.matches('svg a.region')")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.dataset.muscle") == first
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    assert not page.evaluate("document.activeElement.matches('svg a.region')"), "Tab leaves the figure"
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.dataset.muscle") == second
+    page.keyboard.press("Enter")
+    expect_muscle_shown(page, second, dict(muscles)[second])

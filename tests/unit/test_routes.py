@@ -147,3 +147,21 @@ def test_a_crash_inside_a_view_is_a_friendly_500(app):
     assert response.status_code == 500
     html = response.get_data(as_text=True)
     assert "Something went wrong" in html and "RuntimeError" not in html
+
+
+def test_a_page_is_rendered_once_and_then_served_from_memory(app):
+    client = app.test_client()
+    first = client.get("/muscles/heart")
+    second = client.get("/muscles/heart")
+    fragment = client.get("/muscles/heart", headers=HTMX)
+    assert first.get_data() == second.get_data() != fragment.get_data()
+    assert second.headers["Vary"] == first.headers["Vary"]
+    assert "Content-Security-Policy" in second.headers
+    cached = app.extensions["rendered_pages"]
+    assert ("/muscles/heart", "http://localhost/", False) in cached
+    assert ("/muscles/heart", "http://localhost/", True) in cached
+
+
+def test_errors_are_never_remembered(app):
+    app.test_client().get("/muscles/spleen")
+    assert not any(path == "/muscles/spleen" for path, _, _ in app.extensions.get("rendered_pages", {}))

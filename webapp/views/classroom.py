@@ -17,6 +17,7 @@ from webapp.figure.shapes import MUSCLE_SHAPES
 from webapp.site import muscle_path, present_path, stride_path
 from webapp.views import public_url, reachable_only_here, reading_aids, site
 from webapp.views.muscles import muscle_panel_context
+from webapp.views.render_cache import rendered_once
 
 blueprint = Blueprint("classroom", __name__)
 PRESENTER_VIEWS = ("details", "qr")
@@ -33,6 +34,7 @@ def present_start() -> Response:
 
 @blueprint.get("/present/<slug>")
 @blueprint.get("/present/<slug>/<view>")
+@rendered_once
 def present(slug: str, view: str | None = None) -> str:
     """One muscle, projector-sized; ``view`` opens the full panel or the QR code."""
     atlas = site().atlas
@@ -63,6 +65,7 @@ def present(slug: str, view: str | None = None) -> str:
 
 
 @blueprint.get("/tours")
+@rendered_once
 def tours() -> str:
     """Every guided tour, ready to start."""
     return render_template("tours.html", atlas=site().atlas)
@@ -77,6 +80,7 @@ def tour_start(slug: str) -> Response:
 
 
 @blueprint.get("/tours/<slug>/<int(signed=True):number>")
+@rendered_once
 def tour_step(slug: str, number: int) -> str:
     """One step of a tour: the figure (at a phase, with a muscle, or both) and the script."""
     atlas = site().atlas
@@ -218,6 +222,7 @@ def quiz_score(seed: int) -> Response | str:
 
 
 @blueprint.get("/worksheet")
+@rendered_once
 def worksheet() -> str:
     """The runner with numbered muscles and blank labels, and an answer key on page two."""
     atlas = site().atlas

@@ -5,11 +5,13 @@ from __future__ import annotations
 from flask import Blueprint, render_template
 
 from webapp.views import reading_aids, site
+from webapp.views.render_cache import rendered_once
 
 blueprint = Blueprint("guides", __name__)
 
 
 @blueprint.get("/training")
+@rendered_once
 def training() -> str:
     """Cross-training: a weekly strength routine and a dynamic warm-up."""
     plan = site().atlas.training
@@ -18,6 +20,7 @@ def training() -> str:
 
 
 @blueprint.get("/soreness")
+@rendered_once
 def soreness() -> str:
     """Sore muscles: normal soreness, warning signs, and when to get help."""
     guide = site().atlas.soreness
@@ -26,6 +29,7 @@ def soreness() -> str:
 
 
 @blueprint.get("/glossary")
+@rendered_once
 def glossary() -> str:
     """Every technical word the atlas uses, in plain language."""
     terms = sorted(site().atlas.glossary, key=lambda term: term.term.lower())

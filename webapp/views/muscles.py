@@ -12,6 +12,7 @@ from webapp.htmx import page_or_fragment
 from webapp.site import muscle_path, stride_path
 from webapp.stride.activation import describe_timing, peak_phase
 from webapp.views import public_url, reading_aids, site
+from webapp.views.render_cache import rendered_once
 
 blueprint = Blueprint("muscles", __name__)
 
@@ -49,6 +50,7 @@ def render_stage(slug: str | None, status: int = 200, missing: str | None = None
 
 
 @blueprint.get("/")
+@rendered_once
 def index() -> Response:
     """The runner with nothing selected and an introduction."""
     return render_stage(None)
@@ -61,6 +63,7 @@ def muscle_list() -> Response:
 
 
 @blueprint.get("/muscles/<slug>")
+@rendered_once
 def muscle(slug: str) -> Response:
     """One muscle's panel beside the runner, with the muscle highlighted."""
     if site().atlas.muscle(slug) is None:

@@ -9,6 +9,7 @@ from webapp.site import stride_path
 from webapp.stride.activation import working_in
 from webapp.views import reading_aids, site
 from webapp.views.muscles import muscle_panel_context
+from webapp.views.render_cache import rendered_once
 
 blueprint = Blueprint("stride", __name__)
 
@@ -43,18 +44,21 @@ def render_phase(phase_slug: str, muscle_slug: str | None = None, autoplay: bool
 
 
 @blueprint.get("/stride")
+@rendered_once
 def start() -> Response:
     """Stride mode's front door: the first phase, playing unless the reader prefers no motion."""
     return render_phase(site().atlas.phases[0].slug, autoplay=True)
 
 
 @blueprint.get("/stride/<phase>")
+@rendered_once
 def phase(phase: str) -> Response:
     """One phase of the stride: the pose, the working muscles and why."""
     return render_phase(phase)
 
 
 @blueprint.get("/stride/<phase>/<muscle>")
+@rendered_once
 def muscle_at_phase(phase: str, muscle: str) -> Response:
     """A muscle's panel beside the runner posed at one phase."""
     return render_phase(phase, muscle)
@@ -62,6 +66,7 @@ def muscle_at_phase(phase: str, muscle: str) -> Response:
 
 @blueprint.get("/stride/frames")
 @blueprint.get("/stride/frames/<muscle>")
+@rendered_once
 def frames(muscle: str | None = None) -> str:
     """All six poses at once, for the play button: the animation loops through these in the
     browser instead of asking the server for every frame."""
