@@ -79,7 +79,7 @@ def test_back_after_the_history_cache_is_lost_still_shows_a_whole_page(page: Pag
     page.goto("/muscles/glutes")
     click_region(page, "quadriceps")
     expect_muscle_shown(page, "quadriceps", names["quadriceps"])
-    page.evaluate("localStorage.clear()")
+    page.evaluate("sessionStorage.clear()")
     page.go_back()
     expect_muscle_shown(page, "glutes", names["glutes"])
     expect(page.locator("header.site-header")).to_have_count(1)
