@@ -10,11 +10,11 @@ from __future__ import annotations
 import gzip
 import re
 import statistics
-import time
 
 from flask import Flask
 
 from bench.browser import swap_times
+from bench.timing import median_ms
 from webapp import create_app
 
 BUDGET_GZIP = 60 * 1024
@@ -28,29 +28,6 @@ def cold_load_bytes(app: Flask) -> dict[str, tuple[int, int]]:
     for url in re.findall(rb'(?:src|href)="(/static/[^"]+)"', html):
         sizes[url.decode()] = client.get(url.decode()).get_data()
     return {name: (len(body), len(gzip.compress(body, 6))) for name, body in sizes.items()}
-
-
-def median_ms(client, url: str, headers: dict[str, str] | None = None, runs: int = 400) -> float:
-    """Median in-process time to serve one request, in milliseconds."""
-    for _ in range(20):
-        client.get(url, headers=headers)
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        client.get(url, headers=headers)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
-
-
-def cold_render_ms(app: Flask, client, url: str, headers: dict[str, str], runs: int = 100) -> float:
-    """Median time of a request that must render, because the page cache was just emptied."""
-    samples = []
-    for _ in range(runs):
-        app.extensions["rendered_pages"].clear()
-        start = time.perf_counter()
-        client.get(url, headers=headers)
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
 
 
 def hello_world() -> Flask:
@@ -75,10 +52,15 @@ def main() -> None:
     )
 
     client, baseline = app.test_client(), hello_world().test_client()
-    hello = median_ms(baseline, "/")
-    page = median_ms(client, "/muscles/calves")
-    fragment = median_ms(client, "/muscles/calves", {"HX-Request": "true"})
-    cold = cold_render_ms(app, client, "/muscles/calves", {"HX-Request": "true"})
+    htmx = {"HX-Request": "true"}
+    hello = median_ms(lambda: baseline.get("/"), runs=400)
+    page = median_ms(lambda: client.get("/muscles/calves"), runs=400)
+    fragment = median_ms(lambda: client.get("/muscles/calves", headers=htmx), runs=400)
+    cold = median_ms(
+        lambda: client.get("/muscles/calves", headers=htmx),
+        runs=100,
+        before=app.extensions["rendered_pages"].clear,
+    )
     print("## Server time in-process (median of 400)\n\n| request | ms | × hello-world |\n|---|---:|---:|")
     print(f"| Flask hello-world (baseline) | {hello:.3f} | 1.0 |")
     print(f"| full page /muscles/calves | {page:.3f} | {page / hello:.1f} |")

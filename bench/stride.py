@@ -8,22 +8,12 @@ from __future__ import annotations
 
 import gzip
 import statistics
-import time
 
 from bench.browser import swap_times
+from bench.timing import median_ms
 from webapp import create_app
 from webapp.figure.runner import RegionLink, draw_runner
 from webapp.stride.kinematics import angles_at, solve_pose
-
-
-def median_ms(action, runs: int = 200) -> float:
-    """Median wall time of ``action()`` in milliseconds."""
-    samples = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples) * 1000
 
 
 def gz(body: bytes) -> int:
