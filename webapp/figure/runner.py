@@ -27,7 +27,7 @@ from webapp.figure.shapes import (
     Point,
     smooth_path,
 )
-from webapp.stride.kinematics import Body, Pose, Segment
+from webapp.stride.kinematics import Pose, Segment
 
 VIEW_BOX = (20, 40, 360, 480)  # x, y, width, height: fits every pose of the stride
 
@@ -189,8 +189,8 @@ def draw_runner(
                 result.append(region)
         return result
 
-    body = Body()
-    dwg.add(dwg.line((x, body.ground_y), (x + width, body.ground_y), class_="ground"))
+    ground = pose.body.ground_y
+    dwg.add(dwg.line((x, ground), (x + width, ground), class_="ground"))
     dwg.add(_arm(dwg, pose, "far"))
     dwg.add(_leg(dwg, pose, "far"))
     for region in regions_on("far"):

@@ -211,6 +211,7 @@ class Pose:
 
     angles: BodyAngles
     segments: dict[str, Segment]
+    body: Body
 
     def lowest_point(self, side: str) -> float:
         """The page y of the lowest point of a foot (heel, ball or toe tip)."""
@@ -222,7 +223,7 @@ SOLE = ((-1.0, 1.0), (0.0, 1.0), (0.72, 1.0), (1.0, 0.75))  # heel .. ball .. to
 
 def foot_sole_points(pose: Pose, side: str) -> list[tuple[float, float]]:
     """Heel, mid-sole, ball and toe tip of one foot, in page coordinates."""
-    body = Body()
+    body = pose.body
     foot = pose.segments[f"{side}_foot"]
     return [
         foot.point(
@@ -263,7 +264,7 @@ def _place(angles: BodyAngles, body: Body, hip_y: float) -> Pose:
         **_arm(shoulder, angles.trunk_lean, angles.near_arm, body, "near"),
         **_arm(shoulder, angles.trunk_lean, angles.far_arm, body, "far"),
     }
-    return Pose(angles, segments)
+    return Pose(angles, segments, body)
 
 
 def _hip_drop(angles: BodyAngles, body: Body) -> dict[str, float]:
