@@ -43,14 +43,12 @@ def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
     return {**browser_type_launch_args, **launch_options(tmp_path_factory.mktemp("chromium"))}
 
 
-@pytest.fixture(autouse=True)
-def console_errors(page: Page):
-    """Collect console errors and uncaught exceptions; any at all fails the test.
+def watch_console(page: Page, errors: list[str]) -> None:
+    """Record console errors and uncaught exceptions of ``page`` into ``errors``.
 
     The one exception: Chromium logs a 404 for a page the test deliberately opened at an
     unknown address. A missing script, stylesheet or fragment still counts.
     """
-    errors: list[str] = []
     documents: set[str] = set()
 
     def on_console(message) -> None:
@@ -61,5 +59,32 @@ def console_errors(page: Page):
     page.on("framenavigated", lambda frame: documents.add(frame.url))
     page.on("console", on_console)
     page.on("pageerror", lambda error: errors.append(str(error)))
+
+
+@pytest.fixture(autouse=True)
+def console_errors(request):
+    """Any console error on the test's page fails the test (CSP violations included)."""
+    errors: list[str] = []
+    if "page" in request.fixturenames:
+        watch_console(request.getfixturevalue("page"), errors)
     yield errors
+    assert errors == [], f"browser console errors: {errors}"
+
+
+@pytest.fixture
+def open_page(browser, base_url):
+    """Open a page in a context of its own (phone size, no JavaScript, reduced motion...),
+    watched for console errors like every other page."""
+    contexts, errors = [], []
+
+    def factory(**options) -> Page:
+        context = browser.new_context(base_url=base_url, **options)
+        contexts.append(context)
+        page = context.new_page()
+        watch_console(page, errors)
+        return page
+
+    yield factory
+    for context in contexts:
+        context.close()
     assert errors == [], f"browser console errors: {errors}"

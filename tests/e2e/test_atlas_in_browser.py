@@ -7,7 +7,7 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import click_region, document_was_kept, mark_document
 from webapp.figure.shapes import MUSCLE_SHAPES
@@ -103,9 +103,8 @@ def test_keyboard_tab_reaches_the_figure_and_enter_opens_a_muscle(page: Page, mu
     expect(page.locator("#panel-heading")).to_be_focused()
 
 
-def test_without_javascript_every_region_is_a_link_that_navigates(browser: Browser, base_url, muscles):
-    context = browser.new_context(java_script_enabled=False, base_url=base_url)
-    page = context.new_page()
+def test_without_javascript_every_region_is_a_link_that_navigates(open_page, muscles):
+    page = open_page(java_script_enabled=False)
     page.goto("/")
     for slug, name in muscles:
         if slug not in MUSCLE_SHAPES:
@@ -113,7 +112,6 @@ def test_without_javascript_every_region_is_a_link_that_navigates(browser: Brows
         click_region_without_js(page, slug)
         expect(page).to_have_url(re.compile(f"/muscles/{slug}$"))
         expect(page.locator("#panel-heading")).to_have_text(name)
-    context.close()
 
 
 def click_region_without_js(page: Page, slug: str) -> None:
@@ -137,12 +135,10 @@ AUDITED_PAGES = [
 
 
 @pytest.mark.parametrize("path", PHONE_PAGES)
-def test_a_375px_phone_never_scrolls_sideways(browser: Browser, base_url, path):
-    context = browser.new_context(viewport={"width": 375, "height": 812}, base_url=base_url)
-    page = context.new_page()
+def test_a_375px_phone_never_scrolls_sideways(open_page, path):
+    page = open_page(viewport={"width": 375, "height": 812})
     page.goto(path)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-    context.close()
     assert overflow <= 0
 
 

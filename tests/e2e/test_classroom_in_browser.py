@@ -10,7 +10,7 @@ import pytest
 import zxingcpp
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from webapp import PROJECT_ROOT
@@ -23,14 +23,12 @@ PROJECTOR = {"width": 1920, "height": 1080}
 
 
 @pytest.fixture
-def projector(browser: Browser, base_url):
-    context = browser.new_context(viewport=PROJECTOR, base_url=base_url)
-    page = context.new_page()
-    yield page
-    context.close()
+def projector(open_page) -> Page:
+    """A 1920x1080 page, the size of a classroom projector."""
+    return open_page(viewport=PROJECTOR)
 
 
-def test_presenter_keys_move_through_the_muscles_and_change_the_url(projector: Page, console_errors):
+def test_presenter_keys_move_through_the_muscles_and_change_the_url(projector: Page):
     page = projector
     page.goto(f"/present/{SLUGS[0]}")
     page.keyboard.press("ArrowRight")
@@ -106,18 +104,18 @@ def test_presenter_states_pass_the_contrast_and_accessibility_audit(projector: P
     assert results.violations_count == 0, results.generate_report()
 
 
-def test_the_qr_code_on_screen_decodes_to_the_muscles_address_and_opens_it(projector: Page, base_url):
+def test_the_qr_code_on_screen_decodes_to_the_muscles_address_and_opens_it(
+    projector: Page, open_page, base_url
+):
     page = projector
     page.goto("/present/glute-medius/qr")
     image = Image.open(io.BytesIO(page.locator(".presenter__qr-code").screenshot()))
     decoded = [result.text for result in zxingcpp.read_barcodes(image)]
     assert decoded == [f"{base_url}/muscles/glute-medius"]
-    phone = page.context.browser.new_context(viewport={"width": 375, "height": 812})
-    landing = phone.new_page()
-    landing.goto(decoded[0])
-    expect(landing.locator("#panel-heading")).to_have_text("Glute medius")
-    expect(landing.locator(".site-header")).to_be_visible()
-    phone.close()
+    phone = open_page(viewport={"width": 375, "height": 812})
+    phone.goto(decoded[0])
+    expect(phone.locator("#panel-heading")).to_have_text("Glute medius")
+    expect(phone.locator(".site-header")).to_be_visible()
 
 
 def test_a_tour_runs_from_start_to_finish(page: Page):
@@ -160,27 +158,23 @@ def answer_quiz(page: Page, seed: int, right_numbers: set[int]) -> list[str]:
     return prompts
 
 
-def test_a_quiz_with_a_fixed_seed_gives_the_same_questions_and_scores_right(browser: Browser, base_url):
+def test_a_quiz_with_a_fixed_seed_gives_the_same_questions_and_scores_right(open_page):
     seen = []
     for right in ({1, 2, 3, 5, 8}, {2, 4}):
-        context = browser.new_context(base_url=base_url)
-        page = context.new_page()
+        page = open_page()
         seen.append(answer_quiz(page, 777, right))
         expect(page.locator("h1")).to_have_text(f"You scored {len(right)} out of 8")
-        context.close()
     assert seen[0] == seen[1]
 
 
-def test_the_quiz_works_without_javascript(browser: Browser, base_url):
-    context = browser.new_context(java_script_enabled=False, base_url=base_url)
-    page = context.new_page()
+def test_the_quiz_works_without_javascript(open_page):
+    page = open_page(java_script_enabled=False)
     page.goto("/quiz")
     page.locator("button", has_text="Start a quiz").click()
     expect(page).to_have_url(re.compile(r"/quiz/\d+/1$"))
     page.locator('input[name="choice"]').first.check()
     page.locator("button", has_text="Check my answer").click()
     expect(page.locator("#panel-heading")).to_have_text(re.compile("Right!|Not quite."))
-    context.close()
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import document_was_kept, mark_document
 
@@ -119,40 +119,34 @@ def test_the_front_door_plays_on_its_own(page: Page):
     expect(page.locator("#stage")).to_have_attribute("data-showing", re.compile(r"\w"), timeout=5000)
 
 
-def test_with_reduced_motion_nothing_moves_on_its_own(browser: Browser, base_url):
-    context = browser.new_context(reduced_motion="reduce", base_url=base_url)
-    page = context.new_page()
+def test_with_reduced_motion_nothing_moves_on_its_own(open_page):
+    page = open_page(reduced_motion="reduce")
     page.goto("/stride")
     page.wait_for_timeout(2500)
     expect(page.locator("[data-play]")).to_have_attribute("aria-pressed", "false")
     assert page.locator("#stage").get_attribute("data-showing") is None
     expect(page.locator('.phase-steps a[aria-current="step"]')).to_have_attribute("data-phase", "loading")
-    context.close()
 
 
-def test_without_javascript_the_stepper_links_still_navigate(browser: Browser, base_url):
-    context = browser.new_context(java_script_enabled=False, base_url=base_url)
-    page = context.new_page()
+def test_without_javascript_the_stepper_links_still_navigate(open_page):
+    page = open_page(java_script_enabled=False)
     page.goto("/stride/loading")
     expect(page.locator("[data-play]")).to_be_hidden()
     page.locator('a[data-step="next"]').click()
     expect(page).to_have_url(re.compile("/stride/midstance$"))
     page.locator('.phase-steps a[data-phase="terminal-swing"]').click()
     expect(page.locator("#panel-heading")).to_have_text("Terminal swing")
-    context.close()
 
 
 @pytest.mark.parametrize("path", ["/stride/toe-off", "/stride/mid-swing/hamstrings"])
-def test_stride_pages_fit_a_phone_and_pass_the_audit(browser: Browser, base_url, path):
+def test_stride_pages_fit_a_phone_and_pass_the_audit(open_page, path):
     from axe_playwright_python.sync_playwright import Axe
 
-    context = browser.new_context(viewport={"width": 375, "height": 812}, base_url=base_url)
-    page = context.new_page()
+    page = open_page(viewport={"width": 375, "height": 812})
     page.goto(path)
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     results = Axe().run(
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
     )
-    context.close()
     assert overflow <= 0
     assert results.violations_count == 0, results.generate_report()
