@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 import tempfile
 from pathlib import Path
 
@@ -44,3 +45,13 @@ def swap_times(
         fetches = [page.evaluate(FETCH_ONLY) for _ in range(runs)]
         browser.close()
     return swaps, fetches
+
+
+def describe_swaps(title: str, what: str, swaps: list[float], fetches: list[float]) -> str:
+    """A Markdown paragraph: the median swap against the same-run fetch baseline."""
+    swap, fetch = statistics.median(swaps), statistics.median(fetches)
+    return (
+        f"\n## {title}\n\nmedian of {len(swaps)} {what}: {swap:.1f} ms (min {min(swaps):.1f}, "
+        f"max {max(swaps):.1f}); a bare fetch of the same fragment from the same page: {fetch:.1f} ms, "
+        f"so the swap costs {swap / fetch:.1f}× a fetch."
+    )

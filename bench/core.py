@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import gzip
 import re
-import statistics
 
 from flask import Flask
 
-from bench.browser import swap_times
+from bench.browser import describe_swaps, swap_times
 from bench.timing import median_ms
 from webapp import create_app
 
@@ -69,12 +68,7 @@ def main() -> None:
 
     selectors = ['.muscle-list a[data-muscle="calves"]', '.muscle-list a[data-muscle="hamstrings"]']
     times, fetches = swap_times(app, "/", selectors)
-    swap, fetch = statistics.median(times), statistics.median(fetches)
-    print(
-        f"\n## Click to swapped panel in Chromium\n\nmedian of {len(times)} clicks: {swap:.1f} ms "
-        f"(min {min(times):.1f}, max {max(times):.1f}); a bare fetch of the same fragment from "
-        f"the same page: {fetch:.1f} ms, so the swap, settle and focus cost {swap / fetch:.1f}× a fetch."
-    )
+    print(describe_swaps("Click to swapped panel in Chromium", "clicks", times, fetches))
 
 
 if __name__ == "__main__":

@@ -7,9 +7,8 @@ the same run: the home page for bytes, a bare fetch for the click.
 from __future__ import annotations
 
 import gzip
-import statistics
 
-from bench.browser import swap_times
+from bench.browser import describe_swaps, swap_times
 from bench.timing import median_ms
 from webapp import create_app
 from webapp.figure.runner import RegionLink, draw_runner
@@ -53,12 +52,7 @@ def main() -> None:
     )
 
     steps, fetches = swap_times(app, "/stride/loading", ['a[data-step="next"]'])
-    step, fetch = statistics.median(steps), statistics.median(fetches)
-    print(
-        f"\n## Step click to swapped pose in Chromium\n\nmedian of {len(steps)} steps: {step:.1f} ms "
-        f"(min {min(steps):.1f}, max {max(steps):.1f}); a bare fetch of the same fragment: {fetch:.1f} ms "
-        f"({step / fetch:.1f}× a fetch)."
-    )
+    print(describe_swaps("Step click to swapped pose in Chromium", "steps", steps, fetches))
 
 
 if __name__ == "__main__":

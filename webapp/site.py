@@ -112,7 +112,7 @@ class Site:
 def build_site(data_dir: Path) -> Site:
     """Load and validate ``data_dir``; figures are drawn on demand and cached."""
     atlas = load_atlas(data_dir)
-    stride = load_stride(data_dir)
+    stride = load_stride(data_dir, atlas.sources)
     return Site(
         atlas=atlas, stride=stride, hip_height=mean_hip_height(stride), terms=TermFinder(atlas.glossary)
     )

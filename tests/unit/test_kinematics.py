@@ -8,6 +8,7 @@ import math
 import pytest
 
 from webapp import PROJECT_ROOT
+from webapp.content.loader import ContentError, load_atlas
 from webapp.stride.kinematics import (
     Body,
     angles_at,
@@ -17,7 +18,7 @@ from webapp.stride.kinematics import (
     solve_pose,
 )
 
-STRIDE = load_stride(PROJECT_ROOT / "data")
+STRIDE = load_stride(PROJECT_ROOT / "data", load_atlas(PROJECT_ROOT / "data").sources)
 HIP_HEIGHT = mean_hip_height(STRIDE)
 BODY = Body()
 EVERY_SAMPLE = [float(p) for p in range(0, 100, 2)]
@@ -103,3 +104,36 @@ def test_arms_swing_opposite_to_the_legs():
         angles_at(STRIDE, forward).near_arm.shoulder_flexion
         < angles_at(STRIDE, back).near_arm.shoulder_flexion
     )
+
+
+@pytest.mark.parametrize(
+    ("file", "old", "new", "field", "problem"),
+    [
+        ("kinematics.csv", "thigh_angle", "thigh", "thigh_angle", "column is missing"),
+        ("kinematics.csv", ",-2.6,-11.7,", ",-2.6,oops,", "line 3, trunk_angle", "must be a number"),
+        (
+            "kinematics.yaml",
+            "toe_off_percent: 38.6",
+            "toe_off_percent: soon",
+            "toe_off_percent",
+            "must be a number",
+        ),
+        (
+            "kinematics.yaml",
+            "sources: [hamner2013, novacheck1998]",
+            "sources: [nobody2001]",
+            "sources[0]",
+            "not in sources.yaml",
+        ),
+    ],
+)
+def test_broken_stride_data_is_named_by_file_and_field(data_copy, file, old, new, field, problem):
+    target = data_copy / "stride" / file
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_stride(data_copy, load_atlas(data_copy).sources)
+    assert caught.value.file.endswith(file)
+    assert caught.value.field.startswith(field)
+    assert problem in str(caught.value)

@@ -32,13 +32,6 @@ class Source:
         """The address a reader can open: the DOI resolver when there is a DOI."""
         return f"https://doi.org/{self.doi}" if self.doi else str(self.url)
 
-    @property
-    def short(self) -> str:
-        """Author-year label such as ``Hamner et al. 2010``."""
-        first = self.authors.split(",")[0].split(" ")[0]
-        several = "," in self.authors or " and " in self.authors
-        return f"{first}{' et al.' if several else ''} {self.year}"
-
 
 @dataclass(frozen=True)
 class Phase:
@@ -102,11 +95,6 @@ class Exercise:
     cue: str
     progression: str
     sources: tuple[str, ...] = ()
-
-    @property
-    def dose(self) -> str:
-        """The dose as one line, e.g. ``3 sets × 8–12 reps, 2–3 times a week``."""
-        return f"{self.sets} sets × {self.reps}, {self.frequency}"
 
 
 @dataclass(frozen=True)
@@ -285,10 +273,6 @@ class Atlas:
     def muscle(self, slug: str) -> Muscle | None:
         """The muscle with this slug, or None when there is none."""
         return next((m for m in self.muscles if m.slug == slug), None)
-
-    def sources_of(self, muscle: Muscle) -> list[Source]:
-        """The sources a muscle cites, in first-cited order."""
-        return self.sources_by_id(muscle.cited_source_ids())
 
     def sources_by_id(self, ids: list[str]) -> list[Source]:
         """Sources for a list of ids, in that order, without repeats."""

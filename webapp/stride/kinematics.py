@@ -10,12 +10,11 @@ from __future__ import annotations
 import csv
 import itertools
 import math
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
-from webapp.content.loader import ContentError
+from webapp.content.records import Citation, ContentError, Record, read_yaml
 
 COLUMNS = (
     "percent",
@@ -85,16 +84,27 @@ class BodyAngles:
     far_arm: ArmAngles
 
 
-def load_stride(data_dir: Path) -> StrideData:
-    """Read ``stride/kinematics.csv`` and its description; raise ContentError on bad data."""
+def load_stride(data_dir: Path, known_sources: Collection[str]) -> StrideData:
+    """Read ``stride/kinematics.csv`` and its description ``stride/kinematics.yaml``; raise
+    ContentError naming the file and field (or line and column) on bad data."""
     description_file = data_dir / "stride" / "kinematics.yaml"
     table_file = data_dir / "stride" / "kinematics.csv"
+    citations: list[Citation] = []
+    description = Record(description_file, read_yaml(description_file), "", citations)
+    toe_off = description.number("toe_off_percent", 1, 99)
+    offset = description.number("far_leg_offset_percent", 0, 100)
+    description.sources()
+    description.finish()
+    for citation in citations:
+        if citation.source_id not in known_sources:
+            raise ContentError(
+                citation.file, citation.field, f"'{citation.source_id}' is not in sources.yaml"
+            )
     try:
-        description = yaml.safe_load(description_file.read_text(encoding="utf-8"))
         with table_file.open(encoding="utf-8", newline="") as handle:
             raw_rows = list(csv.DictReader(handle))
-    except (OSError, yaml.YAMLError) as error:
-        raise ContentError(error.filename or description_file, "", "cannot be read") from None
+    except OSError:
+        raise ContentError(table_file, "", "file is missing or cannot be read") from None
     if not raw_rows:
         raise ContentError(table_file, "", "has no rows")
     missing = [column for column in COLUMNS if column not in raw_rows[0]]
@@ -110,11 +120,6 @@ def load_stride(data_dir: Path) -> StrideData:
     percents = [row["percent"] for row in rows]
     if percents != sorted(percents) or percents[0] != 0 or percents[-1] != 100:
         raise ContentError(table_file, "percent", "must rise from 0 to 100")
-    try:
-        toe_off = float(description["toe_off_percent"])
-        offset = float(description["far_leg_offset_percent"])
-    except (KeyError, TypeError, ValueError):
-        raise ContentError(description_file, "toe_off_percent", "must be a number") from None
     return StrideData(tuple(rows), toe_off, offset)
 
 
