@@ -78,8 +78,8 @@ def training_prose(training: Training) -> str:
         [
             training.intro,
             *(p.text for p in training.principles),
-            training.warm_up_intro.text,
-            *(d.how for d in training.drills),
+            training.warm_up.intro,
+            *(d.how for d in training.warm_up.drills),
         ]
     )
 

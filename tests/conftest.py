@@ -1,13 +1,39 @@
-"""Fixtures shared by every test: the app, a test client, and an editable copy of data/."""
+"""Fixtures shared by every test: the app, a test client, the real content, an editable copy
+of data/, and parametrisation over every muscle and phase *in the data* (a new muscle or
+phase is tested without editing a test)."""
 
 from __future__ import annotations
 
 import shutil
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from webapp import PROJECT_ROOT, create_app
+from webapp.content.model import Atlas
+from webapp.prepared import Prepared, prepare
+
+
+@cache
+def real_content() -> Prepared:
+    """The real data/, loaded once for the whole run (content is read-only)."""
+    return prepare(PROJECT_ROOT / "data")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test that asks for ``each_muscle`` or ``each_phase`` runs once per muscle or phase
+    in the data, named by its slug."""
+    atlas = real_content().atlas
+    for name, items in (("each_muscle", atlas.muscles), ("each_phase", atlas.phases)):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, items, ids=lambda item: item.slug)
+
+
+@pytest.fixture(scope="session")
+def atlas() -> Atlas:
+    """The validated real content."""
+    return real_content().atlas
 
 
 @pytest.fixture(scope="session")
@@ -24,7 +50,7 @@ def client(app):
 
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Path:
-    """A private copy of data/ that a test may break on purpose."""
+    """A private copy of data/ that a test may change or break on purpose."""
     target = tmp_path / "data"
     shutil.copytree(PROJECT_ROOT / "data", target)
     return target

@@ -9,8 +9,8 @@ from typing import Any
 from flask import Flask
 from htmx_flask import Htmx
 
+from webapp.prepared import prepare
 from webapp.security import init_security
-from webapp.site import build_site
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HTMX_FILE = "htmx-2.0.11.min.js"
@@ -37,16 +37,25 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         PUBLIC_BASE_URL=os.environ.get("STRIDE_ANATOMY_PUBLIC_URL", ""),
     )
     app.config.update(config or {})
-    app.extensions["stride_anatomy"] = build_site(Path(app.config["DATA_DIR"]))
     Htmx(app)
     init_security(app)
 
-    from webapp.views import classroom, errors, guides, main_navigation, muscles, stride
+    from webapp.views import (
+        EXTENSION_KEY,
+        errors,
+        guides,
+        main_navigation,
+        muscles,
+        presenter,
+        quiz,
+        stride,
+        tours,
+        worksheet,
+    )
 
-    app.register_blueprint(muscles.blueprint)
-    app.register_blueprint(guides.blueprint)
-    app.register_blueprint(stride.blueprint)
-    app.register_blueprint(classroom.blueprint)
+    app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
+    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet):
+        app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)
     errors.init_errors(app)
     return app

@@ -7,18 +7,11 @@ import math
 
 import pytest
 
-from webapp import PROJECT_ROOT
+from tests.conftest import real_content
 from webapp.content.loader import ContentError, load_atlas
-from webapp.stride.kinematics import (
-    Body,
-    angles_at,
-    foot_sole_points,
-    load_stride,
-    mean_hip_height,
-    solve_pose,
-)
+from webapp.gait.kinematics import Body, angles_at, foot_sole_points, mean_hip_height, solve_pose
 
-STRIDE = load_stride(PROJECT_ROOT / "data", load_atlas(PROJECT_ROOT / "data").sources)
+STRIDE = real_content().atlas.stride
 HIP_HEIGHT = mean_hip_height(STRIDE)
 BODY = Body()
 EVERY_SAMPLE = [float(p) for p in range(0, 100, 2)]
@@ -109,7 +102,8 @@ def test_arms_swing_opposite_to_the_legs():
 @pytest.mark.parametrize(
     ("file", "old", "new", "field", "problem"),
     [
-        ("kinematics.csv", "thigh_angle", "thigh", "thigh_angle", "column is missing"),
+        ("kinematics.csv", "thigh_angle", "thigh", "line 2, thigh_angle", "column is missing"),
+        ("kinematics.csv", "\n0.0,", "\n1.0,", "percent", "must rise from 0 to 100"),
         ("kinematics.csv", ",-2.6,-11.7,", ",-2.6,oops,", "line 3, trunk_angle", "must be a number"),
         (
             "kinematics.yaml",
@@ -133,7 +127,7 @@ def test_broken_stride_data_is_named_by_file_and_field(data_copy, file, old, new
     assert old in text
     target.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(ContentError) as caught:
-        load_stride(data_copy, load_atlas(data_copy).sources)
+        load_atlas(data_copy)
     assert caught.value.file.endswith(file)
     assert caught.value.field.startswith(field)
     assert problem in str(caught.value)

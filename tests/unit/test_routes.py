@@ -3,15 +3,18 @@ restores with a whole page again; errors are friendly and nothing is reflected u
 
 from __future__ import annotations
 
+import gzip
 import re
+from contextlib import contextmanager
 
+import brotli
 import pytest
+from flask import template_rendered
 
-SEED_URLS = [
-    "/muscles/glutes", "/muscles/quadriceps", "/muscles/hip-flexors", "/muscles/hamstrings",
-    "/muscles/core", "/muscles/calves", "/muscles/big-toe", "/muscles/heart",
-]  # fmt: skip
-HTMX = {"HX-Request": "true"}
+from webapp.views import EXTENSION_KEY
+
+HTMX = {"HX-Request": "true", "HX-Target": "stage"}
+BOOSTED_BODY = {"HX-Request": "true"}  # a boosted link whose target is the whole body
 HISTORY_RESTORE = {"HX-Request": "true", "HX-History-Restore-Request": "true"}
 
 
@@ -19,31 +22,32 @@ def is_full_page(html: str) -> bool:
     return html.lstrip().lower().startswith("<!doctype html>") and "<main" in html
 
 
-@pytest.mark.parametrize("url", SEED_URLS)
-def test_each_permanent_muscle_url_serves_a_full_page_with_the_region_marked(client, url):
+def test_each_permanent_muscle_url_serves_a_full_page_with_the_region_marked(client, each_muscle):
+    slug = each_muscle.slug
+    url = f"/muscles/{slug}"
     response = client.get(url)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert is_full_page(html)
-    slug = url.rsplit("/", 1)[1]
     marked = re.findall(r'<a [^>]*aria-current="page"[^>]*>', html)
     assert any(f'href="{url}"' in tag and f'data-muscle="{slug}"' in tag for tag in marked)
     assert 'id="panel-heading"' in html
 
 
-@pytest.mark.parametrize("url", ["/", *SEED_URLS])
-def test_an_htmx_request_gets_only_the_stage_fragment(client, url):
+@pytest.mark.parametrize("url", ["/", "/muscles/calves", "/stride/toe-off", "/stride/toe-off/calves"])
+def test_an_htmx_swap_of_the_stage_gets_only_the_title_and_the_stage(client, url):
     response = client.get(url, headers=HTMX)
     html = response.get_data(as_text=True)
     assert response.status_code == 200
     assert not is_full_page(html)
     assert html.lstrip().startswith("<title>")
-    assert 'id="stage"' in html and "<header" not in html.split('id="stage"')[0]
+    assert html.count('id="stage"') == 1 and "site-header" not in html and "site-footer" not in html
 
 
+@pytest.mark.parametrize("headers", [HISTORY_RESTORE, BOOSTED_BODY], ids=["history-restore", "boosted-body"])
 @pytest.mark.parametrize("url", ["/", "/muscles/calves"])
-def test_a_history_restore_gets_the_full_page_never_a_bare_fragment(client, url):
-    html = client.get(url, headers=HISTORY_RESTORE).get_data(as_text=True)
+def test_other_htmx_requests_get_the_full_page_never_a_bare_fragment(client, url, headers):
+    html = client.get(url, headers=headers).get_data(as_text=True)
     assert is_full_page(html)
 
 
@@ -51,7 +55,9 @@ def test_a_history_restore_gets_the_full_page_never_a_bare_fragment(client, url)
 def test_responses_that_differ_by_htmx_headers_say_so_in_vary(client, url):
     for headers in ({}, HTMX, HISTORY_RESTORE):
         vary = client.get(url, headers=headers).headers.get("Vary", "")
-        assert "HX-Request" in vary and "HX-History-Restore-Request" in vary
+        assert {"HX-Request", "HX-Target", "HX-History-Restore-Request"} <= {
+            v.strip() for v in vary.split(",")
+        }
 
 
 def test_the_page_title_names_the_muscle_in_page_and_fragment(client):
@@ -65,7 +71,7 @@ def test_an_unknown_muscle_gets_a_friendly_404_page_with_the_figure_and_every_mu
     assert response.status_code == 404
     assert is_full_page(html)
     assert 'class="runner"' in html
-    for muscle in app.extensions["stride_anatomy"].atlas.muscles:
+    for muscle in app.extensions[EXTENSION_KEY].atlas.muscles:
         assert f'href="/muscles/{muscle.slug}"' in html
     assert 'href="/"' in html
 
@@ -149,19 +155,68 @@ def test_a_crash_inside_a_view_is_a_friendly_500(app):
     assert "Something went wrong" in html and "RuntimeError" not in html
 
 
+@contextmanager
+def renders():
+    """Count the templates rendered inside the block."""
+    seen: list[str] = []
+
+    def record(sender, template, context, **extra):
+        seen.append(template.name)
+
+    template_rendered.connect(record)
+    try:
+        yield seen
+    finally:
+        template_rendered.disconnect(record)
+
+
 def test_a_page_is_rendered_once_and_then_served_from_memory(app):
     client = app.test_client()
-    first = client.get("/muscles/heart")
-    second = client.get("/muscles/heart")
-    fragment = client.get("/muscles/heart", headers=HTMX)
+    with renders() as rendered:
+        first = client.get("/muscles/heart?from=test")
+        second = client.get("/muscles/heart?from=test")
+        fragment = client.get("/muscles/heart?from=test", headers=HTMX)
+    assert rendered.count("atlas.html") == 2  # once for the page, once for the fragment
     assert first.get_data() == second.get_data() != fragment.get_data()
     assert second.headers["Vary"] == first.headers["Vary"]
     assert "Content-Security-Policy" in second.headers
-    cached = app.extensions["rendered_pages"]
-    assert ("/muscles/heart", "http://localhost/", False) in cached
-    assert ("/muscles/heart", "http://localhost/", True) in cached
 
 
-def test_errors_are_never_remembered(app):
-    app.test_client().get("/muscles/spleen")
-    assert not any(path == "/muscles/spleen" for path, _, _ in app.extensions.get("rendered_pages", {}))
+def test_errors_are_rendered_afresh_every_time(app):
+    client = app.test_client()
+    with renders() as rendered:
+        client.get("/muscles/spleen")
+        client.get("/muscles/spleen")
+    assert rendered.count("atlas.html") == 2
+
+
+@pytest.mark.parametrize(("coding", "decode"), [("br", brotli.decompress), ("gzip", gzip.decompress)])
+def test_pages_are_compressed_when_the_browser_accepts_it(client, coding, decode):
+    plain = client.get("/muscles/calves").get_data()
+    packed = client.get("/muscles/calves", headers={"Accept-Encoding": f"{coding}, identity"})
+    assert packed.headers["Content-Encoding"] == coding
+    assert "Accept-Encoding" in packed.headers["Vary"]
+    assert decode(packed.get_data()) == plain
+    assert len(packed.get_data()) < len(plain) / 3
+
+
+@pytest.mark.parametrize("headers", [{}, {"Accept-Encoding": "gzip"}, HTMX], ids=["page", "gzip", "fragment"])
+def test_a_page_the_browser_already_has_is_answered_304(client, headers):
+    first = client.get("/stride/midstance", headers=headers)
+    etag = first.headers["ETag"]
+    assert etag.startswith('"') and not etag.startswith("W/")
+    again = client.get("/stride/midstance", headers={**headers, "If-None-Match": etag})
+    assert again.status_code == 304 and again.get_data() == b"" and again.headers["ETag"] == etag
+
+
+def test_page_page_gzip_and_fragment_each_have_their_own_etag(client):
+    tags = {
+        client.get("/muscles/calves", headers=headers).headers["ETag"]
+        for headers in ({}, {"Accept-Encoding": "gzip"}, {"Accept-Encoding": "br"}, HTMX)
+    }
+    assert len(tags) == 4
+
+
+def test_shared_caches_may_keep_pages_but_never_fragments(client):
+    assert client.get("/muscles/calves").headers["Cache-Control"] == "public, no-cache"
+    assert client.get("/muscles/calves", headers=HTMX).headers["Cache-Control"] == "private, no-cache"

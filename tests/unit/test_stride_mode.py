@@ -8,34 +8,27 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from webapp import PROJECT_ROOT
-from webapp.content.loader import load_atlas
-from webapp.stride.activation import describe_timing, peak_phase, phase_at, working_in, working_spans
+from tests.conftest import real_content
+from webapp.gait.activation import describe_timing, peak_phase, phase_at, working_in, working_spans
 
-ATLAS = load_atlas(PROJECT_ROOT / "data")
+ATLAS = real_content().atlas
 PHASES = [p.slug for p in ATLAS.phases]
-HTMX = {"HX-Request": "true"}
+HTMX = {"HX-Request": "true", "HX-Target": "stage"}
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-def test_there_are_six_phases_in_stride_order():
-    assert PHASES == ["loading", "midstance", "toe-off", "initial-swing", "mid-swing", "terminal-swing"]
-    assert [p.period for p in ATLAS.phases] == ["stance"] * 3 + ["swing"] * 3
+def test_the_phases_tile_the_stride_in_order_with_stance_before_swing():
+    assert PHASES[0] == "loading" and ATLAS.phases[0].start == 0 and ATLAS.phases[-1].end == 100
+    periods = [p.period for p in ATLAS.phases]
+    assert periods == sorted(periods)  # "stance" before "swing"
     for before, after in zip(ATLAS.phases, ATLAS.phases[1:], strict=False):
         assert before.end == after.start
         assert before.start <= before.pose_at < before.end
 
 
-@pytest.mark.parametrize("muscle", ATLAS.muscles, ids=lambda m: m.slug)
-def test_every_phase_has_activation_data_for_every_muscle_with_a_source(muscle):
-    assert set(muscle.timing.intensities) == set(PHASES)
-    assert set(muscle.timing.intensities.values()) <= {"off", "light", "strong"}
-    assert muscle.timing.sources and set(muscle.timing.sources) <= set(ATLAS.sources)
-
-
-def test_every_phase_explains_its_muscles_with_a_source():
-    for phase in ATLAS.phases:
-        assert phase.what_happens and phase.why.text and phase.why.sources
+def figure_of(html: str) -> ET.Element:
+    """The runner's SVG in a page."""
+    return ET.fromstring(re.search(r'<svg[^>]*class="runner".*?</svg>', html, re.S).group(0))
 
 
 def test_a_span_that_wraps_past_landing_is_read_as_one():
@@ -63,23 +56,20 @@ def test_working_in_a_phase_splits_strong_from_light():
     assert "calves" in [m.slug for m in groups["light"]]
 
 
-@pytest.mark.parametrize("phase", PHASES)
-def test_each_phase_url_is_a_full_page_with_the_phase_marked(client, phase):
+def test_each_phase_url_is_a_full_page_with_the_phase_marked(client, each_phase):
+    phase = each_phase.slug
     response = client.get(f"/stride/{phase}")
     html = response.get_data(as_text=True)
     assert response.status_code == 200 and html.startswith("<!doctype html>")
-    assert re.search(
-        rf'<a href="/stride/{phase}" hx-get="/stride/{phase}" data-phase="{phase}"[^>]*aria-current="step"',
-        html,
-    )
+    assert re.search(rf'<a href="/stride/{phase}" data-phase="{phase}"[^>]*aria-current="step"', html)
     assert f'data-phase="{phase}"' in html.split('class="chart__column is-current"')[1][:40]
 
 
-@pytest.mark.parametrize("phase", ATLAS.phases, ids=lambda p: p.slug)
-def test_the_figure_highlights_the_muscles_by_how_hard_they_work(app, phase):
+def test_the_figure_highlights_the_muscles_by_how_hard_they_work(client, each_phase):
     # The near leg and trunk show this phase; the far leg, half a stride away, its own.
-    far = phase_at(ATLAS.phases, phase.pose_at + 50)
-    root = ET.fromstring(app.extensions["stride_anatomy"].figure(None, phase.slug))
+    phase = each_phase
+    far = phase_at(ATLAS.phases, phase.pose_at + ATLAS.stride.far_leg_offset_percent)
+    root = figure_of(client.get(f"/stride/{phase.slug}").get_data(as_text=True))
     regions = list(root.iter(f"{SVG}a"))
     assert regions
     for region in regions:
@@ -95,15 +85,9 @@ def test_the_far_leg_works_to_its_own_timing_half_a_stride_away():
     assert phase_at(ATLAS.phases, 92 + 50).slug == "initial-swing"
 
 
-def test_each_phase_draws_a_different_pose(app):
-    site = app.extensions["stride_anatomy"]
-    poses = {site.figure(None, phase) for phase in PHASES}
-    assert len(poses) == len(PHASES)
-    legs = {
-        (round(site.pose(p).angles.near_leg.thigh), round(site.pose(p).angles.near_leg.knee_flexion))
-        for p in PHASES
-    }
-    assert len(legs) == len(PHASES)
+def test_each_phase_draws_a_different_pose():
+    poses = [real_content().pose(p).angles.near_leg for p in PHASES]
+    assert len({(round(leg.thigh), round(leg.knee_flexion)) for leg in poses}) == len(PHASES)
 
 
 def test_a_phase_and_a_muscle_combine_in_one_deep_link(client):
@@ -141,16 +125,18 @@ def test_the_front_door_autoplays_and_phase_links_do_not(client):
     assert "data-autoplay" not in client.get("/stride/loading").get_data(as_text=True)
 
 
-def test_the_play_frames_hold_all_six_poses_in_one_response(client):
+def test_the_play_frames_hold_every_pose_in_one_response_with_the_muscle_marked(client):
     html = client.get("/stride/frames/calves").get_data(as_text=True)
-    frames = re.findall(r'<template data-phase="([\w-]+)"', html)
-    assert frames == PHASES
-    assert html.count('data-muscle="calves" aria-current="page"') + html.count('aria-current="page"') >= 6
+    frames = html.split("<template ")[1:]
+    assert [re.match(r'data-phase="([\w-]+)"', f).group(1) for f in frames] == PHASES
+    for frame in frames:
+        marked = {a.get("data-muscle") for a in figure_of(frame).iter(f"{SVG}a") if a.get("aria-current")}
+        assert marked == {"calves"}
 
 
-def test_the_chart_has_a_row_per_muscle_linking_to_it_at_the_current_phase(app):
-    svg = app.extensions["stride_anatomy"].chart("toe-off")
-    root = ET.fromstring(svg)
+def test_the_chart_has_a_row_per_muscle_linking_to_it_at_the_current_phase(client):
+    html = client.get("/stride/toe-off").get_data(as_text=True)
+    root = ET.fromstring(re.search(r'<svg[^>]*class="chart".*?</svg>', html, re.S).group(0))
     rows = root.findall(f".//{SVG}g[@class='chart__row']")
     assert [r.get("data-muscle") for r in rows] == [m.slug for m in ATLAS.muscles]
     links = [a.get("href") for a in root.iter(f"{SVG}a")]

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from webapp.content.model import Atlas, Muscle
-from webapp.stride.activation import describe_timing
+from webapp.gait.activation import describe_timing
 
 QUESTIONS = 8
 SEED_RANGE = (1, 999_999)
@@ -37,8 +37,7 @@ class QuizError(ValueError):
 def _masked_summary(muscle: Muscle) -> str:
     """The muscle's summary with its own name blanked out."""
     generic = {"and", "the", "muscle", "muscles"}
-    words = {w for w in re.findall(r"[a-z]+", f"{muscle.name} {muscle.slug}".lower()) if len(w) > 2} - generic
-    words |= {"quads"} if muscle.slug == "quadriceps" else set()
+    words = {w for w in re.findall(r"[a-z]+", " ".join(muscle.names()).lower()) if len(w) > 2} - generic
     pattern = r"\b(" + "|".join(sorted(words, key=len, reverse=True)) + r")\b"
     masked = re.sub(pattern, "___", muscle.summary, flags=re.I)
     return re.sub(r"___(\s+___)+", "___", masked)
@@ -55,7 +54,8 @@ def _options(rng: random.Random, answer: Muscle, pool: list[Muscle]) -> tuple[st
 
 
 def _phase_question(rng: random.Random, atlas: Atlas, number: int, used: set[str]) -> Question | None:
-    legs = [m for m in atlas.muscles if m.slug != "heart"]
+    # A muscle that works the same all stride long (the heart) cannot answer "when?".
+    legs = [m for m in atlas.muscles if not m.works_throughout]
     choices = [
         (phase, muscle)
         for phase in atlas.phases
@@ -75,7 +75,7 @@ def _phase_question(rng: random.Random, atlas: Atlas, number: int, used: set[str
                 ),
                 options=_options(rng, muscle, [muscle, *resting]),
                 answer=muscle.slug,
-                explanation=f"{muscle.name}: {describe_timing(muscle, atlas.phases)} {phase.why.text}",
+                explanation=f"{muscle.name}: {describe_timing(muscle, atlas.phases)} {phase.why}",
                 phase=phase.slug,
             )
     return None

@@ -1,207 +1,153 @@
-"""Read the human-edited files in ``data/`` and turn them into a validated :class:`Atlas`.
+"""Read everything in ``data/`` into one validated :class:`Atlas`, or stop with one sentence.
 
-Editors are not programmers, so every mistake is reported as one sentence naming the file
-and the field (``data/muscles/calves.yaml: risks[1].evidence: must be one of ...``) and
-start-up stops there. Unknown fields are rejected too, because a misspelt field name would
-otherwise silently drop content.
+The schema lives in :mod:`webapp.content.model`; this module only knows which file holds
+what, the order to read them in (sources first, so every citation can be checked), and the
+few checks that span files.
 """
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
+from typing import Any, TypeVar
 
-from webapp.content.guides import load_glossary, load_soreness, load_tours, load_training
+from pydantic import BaseModel, ValidationError
+
 from webapp.content.model import (
-    EVIDENCE_LEVELS,
-    INTENSITIES,
-    RISK_KINDS,
-    VERDICTS,
     Atlas,
-    Cited,
-    Exercise,
-    KeyNumber,
+    Glossary,
+    MeasuredStride,
     Muscle,
-    MythCheck,
-    Part,
-    Phase,
-    Risk,
-    Source,
-    Timing,
+    PhaseList,
+    Soreness,
+    SourceList,
+    StrideDescription,
+    StrideSample,
+    TeachingOrder,
+    TourList,
+    Training,
 )
-from webapp.content.records import (
-    DOI_PATTERN,
-    SLUG_PATTERN,
-    URL_PATTERN,
-    Citation,
-    ContentError,
-    Record,
-    read_yaml,
-)
+from webapp.content.records import ContentError, content_error, field_path, plain_problem, read_yaml
+
+__all__ = ["ContentError", "load_atlas"]
+
+Model = TypeVar("Model", bound=BaseModel)
 
 
-def _load_sources(file: Path, citations: list[Citation]) -> dict[str, Source]:
-    top = Record(file, read_yaml(file), "", citations)
-    sources: dict[str, Source] = {}
-    for record in top.records("sources"):
-        source_id = record.slug("id")
-        if source_id in sources:
-            raise record.fail("id", f"'{source_id}' is listed twice")
-        doi = record.optional_text("doi")
-        url = record.optional_text("url")
-        if doi and not DOI_PATTERN.match(doi):
-            raise record.fail("doi", f"'{doi}' is not a DOI (they look like 10.1234/abc)")
-        if url and not URL_PATTERN.match(url):
-            raise record.fail("url", f"'{url}' is not an https:// address")
-        if not doi and not url:
-            raise record.fail("doi", "is missing (give a doi or a url)")
-        sources[source_id] = Source(
-            id=source_id,
-            authors=record.text("authors"),
-            year=int(record.number("year", 1800, 2100)),
-            title=record.text("title"),
-            venue=record.text("venue"),
-            doi=doi or None,
-            url=url or None,
-        )
-        record.finish()
-    top.finish()
-    return sources
+def parse(
+    model: type[Model], file: Path, context: dict[str, Any], extra: dict[str, Any] | None = None
+) -> Model:
+    """Read one YAML file as ``model``; ``extra`` adds fields that come from elsewhere (a
+    muscle's slug is its file name)."""
+    data = read_yaml(file)
+    if not isinstance(data, dict):
+        raise ContentError(file, "(top level)", "must be a set of 'field: value' lines")
+    try:
+        return model.model_validate({**data, **(extra or {})}, context=context)
+    except ValidationError as error:
+        raise content_error(file, error) from None
 
 
-def _load_phases(file: Path, citations: list[Citation]) -> tuple[Phase, ...]:
-    top = Record(file, read_yaml(file), "", citations)
-    phases = []
-    for record in top.records("phases"):
-        phases.append(
-            Phase(
-                slug=record.slug("slug"),
-                name=record.text("name"),
-                short_name=record.text("short_name"),
-                period=record.choice("period", ("stance", "swing")),
-                start=record.number("start", 0, 100),
-                end=record.number("end", 0, 100),
-                what_happens=record.text("what_happens"),
-                pose_at=record.number("pose_at", 0, 100),
-                why=Cited(record.text("why"), record.sources()),
+def load_stride(description_file: Path, table_file: Path, context: dict[str, Any]) -> MeasuredStride:
+    """A measured stride: its description (YAML) and its samples (CSV, one row per moment)."""
+    description = parse(StrideDescription, description_file, context)
+    try:
+        with table_file.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+    except OSError:
+        raise ContentError(table_file, "", "file is missing or cannot be read") from None
+    if not rows:
+        raise ContentError(table_file, "", "has no rows")
+    samples = []
+    for line, row in enumerate(rows, start=2):
+        try:
+            samples.append(StrideSample.model_validate(row))
+        except ValidationError as error:
+            first = error.errors()[0]
+            column = field_path(first["loc"])
+            problem = "column is missing" if first["type"] == "missing" else plain_problem(first)
+            raise ContentError(table_file, f"line {line}, {column}", problem) from None
+    percents = [sample.percent for sample in samples]
+    if percents != sorted(percents) or percents[0] != 0 or percents[-1] != 100:
+        raise ContentError(table_file, "percent", "must rise from 0 to 100")
+    return MeasuredStride(
+        samples=tuple(samples),
+        toe_off_percent=description.toe_off_percent,
+        far_leg_offset_percent=description.far_leg_offset_percent,
+        sources=description.sources,
+    )
+
+
+def _teaching_order(file: Path, muscles: dict[str, Muscle], context: dict[str, Any]) -> list[Muscle]:
+    order = parse(TeachingOrder, file, context).teaching_order
+    unlisted = sorted(set(muscles) - set(order))
+    if unlisted:
+        raise ContentError(file, "teaching_order", f"'{unlisted[0]}' is missing from the list")
+    return [muscles[slug] for slug in order]
+
+
+def _check_training(file: Path, training: Training, muscles: dict[str, Muscle]) -> None:
+    sessions = {session.slug for session in training.sessions}
+    for index, day in enumerate(training.week):
+        if day.strength and day.strength not in sessions:
+            raise ContentError(
+                file, f"week[{index}].strength", f"'{day.strength}' is not one of the sessions below"
             )
-        )
-        record.finish()
-    top.sources()
-    top.finish()
-    return tuple(phases)
-
-
-def _load_muscle(file: Path, phases: tuple[Phase, ...], citations: list[Citation]) -> Muscle:
-    slug = file.stem
-    if not SLUG_PATTERN.match(slug):
-        raise ContentError(file, "", "file name must be a slug such as 'hip-flexors.yaml'")
-    top = Record(file, read_yaml(file), "", citations)
-
-    timing_record = top.record("phases")
-    timing = Timing(
-        intensities={p.slug: timing_record.choice(p.slug, INTENSITIES) for p in phases},
-        note=timing_record.optional_text("note"),
-        sources=timing_record.sources(),
-    )
-    timing_record.finish()
-
-    number = top.record("key_number")
-    key_number = KeyNumber(number.text("value"), number.text("meaning"), number.sources())
-    number.finish()
-
-    muscle = Muscle(
-        slug=slug,
-        name=top.text("name"),
-        group=top.text("group"),
-        parts=top.each("parts", lambda r: Part(r.text("name"), r.text("where"))),
-        summary=top.text("summary"),
-        stride=top.each("stride", lambda r: Cited(r.text("text"), r.sources())),
-        timing=timing,
-        risks=top.each("risks", _risk),
-        exercises=top.each("exercises", _exercise),
-        myths=top.each("myths", _myth, required=False),
-        key_number=key_number,
-        related=tuple(top.items("related", required=False)),
-    )
-    top.finish()
-    return muscle
-
-
-def _risk(record: Record) -> Risk:
-    return Risk(
-        condition=record.text("condition"),
-        kind=record.choice("when", RISK_KINDS),
-        text=record.text("text"),
-        evidence=record.choice("evidence", EVIDENCE_LEVELS),
-        sources=record.sources(),
-    )
-
-
-def _exercise(record: Record) -> Exercise:
-    return Exercise(
-        name=record.text("name"),
-        sets=record.text("sets"),
-        reps=record.text("reps"),
-        frequency=record.text("frequency"),
-        cue=record.text("cue"),
-        progression=record.text("progression"),
-        sources=record.sources(required=False),
-    )
-
-
-def _myth(record: Record) -> MythCheck:
-    return MythCheck(
-        claim=record.text("claim"),
-        said_by=record.text("said_by"),
-        verdict=record.choice("verdict", VERDICTS),
-        finding=record.text("finding"),
-        sources=record.sources(),
-    )
+    for s, session in enumerate(training.sessions):
+        for e, item in enumerate(session.exercises):
+            names = [exercise.name for exercise in muscles[item.muscle].exercises]
+            if item.exercise not in names:
+                raise ContentError(
+                    file,
+                    f"sessions[{s}].exercises[{e}].exercise",
+                    f"'{item.exercise}' is not an exercise of {item.muscle} (it has: {'; '.join(names)})",
+                )
 
 
 def load_atlas(data_dir: Path) -> Atlas:
-    """Load and validate everything under ``data_dir``; raise :class:`ContentError` on the first problem."""
-    citations: list[Citation] = []
-    sources = _load_sources(data_dir / "sources.yaml", citations)
-    phases = _load_phases(data_dir / "stride" / "phases.yaml", citations)
-
-    order_file = data_dir / "muscles" / "order.yaml"
-    order = Record(order_file, read_yaml(order_file), "", citations)
-    teaching_order = [str(slug) for slug in order.items("teaching_order")]
-    order.finish()
-
-    muscle_files = sorted(p for p in (data_dir / "muscles").glob("*.yaml") if p != order_file)
-    muscles = {m.slug: m for m in (_load_muscle(f, phases, citations) for f in muscle_files)}
-
-    for index, slug in enumerate(teaching_order):
-        if slug not in muscles:
-            raise ContentError(order_file, f"teaching_order[{index}]", f"no muscle file for '{slug}'")
-    unlisted = sorted(set(muscles) - set(teaching_order))
-    if unlisted:
-        raise ContentError(order_file, "teaching_order", f"'{unlisted[0]}' is missing from the list")
-    for muscle in muscles.values():
-        for index, slug in enumerate(muscle.related):
-            if slug not in muscles:
-                file = data_dir / "muscles" / f"{muscle.slug}.yaml"
-                raise ContentError(file, f"related[{index}]", f"'{slug}' is not a muscle")
-
-    glossary = load_glossary(data_dir / "glossary.yaml", citations)
-    training = load_training(data_dir / "training.yaml", muscles, citations)
-    soreness = load_soreness(data_dir / "soreness.yaml", citations)
-    tours = load_tours(data_dir / "tours.yaml", muscles, phases, citations)
-
-    for citation in citations:
-        if citation.source_id not in sources:
+    """Load and validate everything under ``data_dir``; raise :class:`ContentError` on the
+    first problem."""
+    context: dict[str, Any] = {}
+    sources = parse(SourceList, data_dir / "sources.yaml", context).sources
+    context["sources"] = {source.id for source in sources}
+    for index, source in enumerate(sources):
+        if source.id in {s.id for s in sources[:index]}:
             raise ContentError(
-                citation.file, citation.field, f"'{citation.source_id}' is not in sources.yaml"
+                data_dir / "sources.yaml", f"sources[{index}].id", f"'{source.id}' is listed twice"
             )
 
+    phase_list = parse(PhaseList, data_dir / "stride" / "phases.yaml", context)
+    context["phases"] = [phase.slug for phase in phase_list.phases]
+    stride = load_stride(
+        data_dir / "stride" / "kinematics.yaml", data_dir / "stride" / "kinematics.csv", context
+    )
+
+    muscle_dir = data_dir / "muscles"
+    order_file = muscle_dir / "order.yaml"
+    muscle_files = sorted(p for p in muscle_dir.glob("*.yaml") if p != order_file)
+    context["muscles"] = {file.stem for file in muscle_files}
+    muscles = {}
+    for file in muscle_files:
+        muscle = parse(Muscle, file, context, extra={"slug": file.stem})
+        muscles[muscle.slug] = muscle
+
+    glossary_file = data_dir / "glossary.yaml"
+    glossary = parse(Glossary, glossary_file, context)
+    repeated = glossary.repeated_word()
+    if repeated:
+        raise ContentError(glossary_file, f"terms[{repeated[0]}]", f"'{repeated[1]}' is defined twice")
+
+    training_file = data_dir / "training.yaml"
+    training = parse(Training, training_file, context)
+    _check_training(training_file, training, muscles)
+
     return Atlas(
-        muscles=tuple(muscles[slug] for slug in teaching_order),
-        phases=phases,
-        sources=sources,
-        glossary=glossary,
+        muscles=tuple(_teaching_order(order_file, muscles, context)),
+        phases=phase_list.phases,
+        stride=stride,
+        sources={source.id: source for source in sources},
+        glossary=glossary.terms,
         training=training,
-        soreness=soreness,
-        tours=tours,
+        soreness=parse(Soreness, data_dir / "soreness.yaml", context),
+        tours=parse(TourList, data_dir / "tours.yaml", context).tours,
     )

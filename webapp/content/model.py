@@ -1,31 +1,99 @@
-"""The atlas's vocabulary: muscles, what they do in the stride, and the sources behind each claim.
+"""The atlas's content schema: every field of every data file, stated once.
 
-Plain frozen dataclasses, built once at start-up by :mod:`webapp.content.loader` and then
-only read. Nothing here knows about Flask or HTML.
+Pydantic models, read from editor-written YAML by :mod:`webapp.content.loader` and then only
+read. Unknown fields are refused (a misspelt field would otherwise drop content silently),
+choices are ``Literal`` words, and references to sources, muscles and phases are checked
+against what the loader already knows (passed in the validation context). Nothing here
+knows about Flask or HTML.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import Annotated, Any, Literal
 
-INTENSITIES = ("off", "light", "strong")
-EVIDENCE_LEVELS = ("strong", "moderate", "weak", "contested")
-RISK_KINDS = ("weak", "tight", "overload")
-VERDICTS = ("confirmed", "partly true", "corrected", "unproven")
-SORENESS_LEVELS = ("normal", "caution", "clinician", "emergency")
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
+from pydantic import model_validator as _model_validator
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DOI_PATTERN = r"^10\.\d{4,9}/\S+$"
+URL_PATTERN = r"^https://[^\s/]+\.[^\s/]+/\S*$"
+
+Intensity = Literal["off", "light", "strong"]
+Evidence = Literal["strong", "moderate", "weak", "contested"]
+RiskKind = Literal["weak", "tight", "overload"]
+Verdict = Literal["confirmed", "partly true", "corrected", "unproven"]
+SorenessLevelName = Literal["normal", "caution", "clinician", "emergency"]
+StudyDesign = Literal[
+    "systematic-review",
+    "rct",
+    "cohort",
+    "case-control",
+    "cross-sectional",
+    "case-series",
+    "lab-study",
+    "simulation",
+    "guideline",
+    "narrative-review",
+    "other",
+]
+
+INTENSITIES: tuple[str, ...] = Intensity.__args__  # type: ignore[attr-defined]
 
 
-@dataclass(frozen=True)
-class Source:
+def _folded_text(value: Any) -> Any:
+    """Editors write prose over several lines and numbers as text: keep both as one line."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        value = str(value)
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _context_check(kind: str, problem: str):
+    """A validator that the value is one of the names the loader put in ``context[kind]``."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        known = (info.context or {}).get(kind)
+        if known is not None and value not in known:
+            raise ValueError(problem.format(value=value))
+        return value
+
+    return AfterValidator(check)
+
+
+Text = Annotated[str, BeforeValidator(_folded_text), Field(min_length=1)]
+Slug = Annotated[str, Field(pattern=SLUG_PATTERN)]
+SourceId = Annotated[
+    str, BeforeValidator(_folded_text), _context_check("sources", "'{value}' is not in sources.yaml")
+]
+MuscleSlug = Annotated[str, _context_check("muscles", "'{value}' is not a muscle")]
+PhaseSlug = Annotated[str, _context_check("phases", "'{value}' is not a stride phase")]
+Sources = Annotated[tuple[SourceId, ...], Field(min_length=1)]
+
+
+class Record(BaseModel):
+    """A mapping in a data file: unknown fields refused, read-only once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Record):
     """A published study or reference, cited by its short id (e.g. ``hamner2010``)."""
 
-    id: str
-    authors: str
-    year: int
-    title: str
-    venue: str
-    doi: str | None = None
-    url: str | None = None
+    id: Slug
+    authors: Text
+    year: Annotated[int, Field(ge=1800, le=2100)]
+    title: Text
+    venue: Text
+    design: StudyDesign | None = None
+    doi: Annotated[str, Field(pattern=DOI_PATTERN)] | None = None
+    url: Annotated[str, Field(pattern=URL_PATTERN)] | None = None
+
+    @_model_validator(mode="after")
+    def _has_an_address(self) -> Source:
+        if not self.doi and not self.url:
+            raise ValueError("needs a doi or a url")
+        return self
 
     @property
     def link(self) -> str:
@@ -33,111 +101,151 @@ class Source:
         return f"https://doi.org/{self.doi}" if self.doi else str(self.url)
 
 
-@dataclass(frozen=True)
-class Phase:
-    """One of the six sub-phases of a running stride, as a slice of the gait cycle."""
+class SourceList(Record):
+    """``sources.yaml``."""
 
-    slug: str
-    name: str
-    short_name: str  # for sentences and chart labels: "push-off", "late swing"
-    period: str  # "stance" or "swing"
-    start: float  # percent of the stride
-    end: float
-    what_happens: str
-    pose_at: float  # the moment of the stride drawn for this phase
-    why: Cited  # what the working muscles are doing, and the evidence
+    sources: tuple[Source, ...]
 
 
-@dataclass(frozen=True)
-class Cited:
+class Cited(Record):
     """A sentence that makes a claim, with the ids of the sources that support it."""
 
-    text: str
-    sources: tuple[str, ...]
+    text: Text
+    sources: Sources
 
 
-@dataclass(frozen=True)
-class Timing:
-    """When in the stride a muscle works: an intensity for every phase, with its evidence."""
+class Phase(Record):
+    """One sub-phase of a running stride, as a slice of the gait cycle."""
 
-    intensities: dict[str, str]  # phase slug -> one of INTENSITIES
-    note: str
-    sources: tuple[str, ...]
+    slug: Slug
+    name: Text
+    short_name: Text  # for sentences and chart labels: "push-off", "late swing"
+    period: Literal["stance", "swing"]
+    start: Annotated[float, Field(ge=0, le=100)]  # percent of the stride
+    end: Annotated[float, Field(ge=0, le=100)]
+    what_happens: Text
+    pose_at: Annotated[float, Field(ge=0, le=100)]  # the moment of the stride drawn for this phase
+    why: Text  # what the working muscles are doing...
+    sources: Sources  # ...and the evidence for it
 
 
-@dataclass(frozen=True)
-class Part:
+class PhaseList(Record):
+    """``stride/phases.yaml``."""
+
+    sources: Sources
+    phases: Annotated[tuple[Phase, ...], Field(min_length=1)]
+
+
+class Timing(BaseModel):
+    """When in the stride a muscle works: one intensity per phase (keyed by the phase's slug,
+    so a new phase in the data asks every muscle for a level), a note and its evidence."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+    __pydantic_extra__: dict[str, Intensity] = Field(init=False)
+
+    note: Text | None = None
+    sources: Sources
+
+    @_model_validator(mode="after")
+    def _one_level_per_phase(self, info: ValidationInfo) -> Timing:
+        phases = (info.context or {}).get("phases")
+        if phases is not None:
+            given = set(self.intensities)
+            for slug in phases:
+                if slug not in given:
+                    raise ValueError(f"'{slug}' is missing (give every phase a level: off, light or strong)")
+            for slug in given - set(phases):
+                raise ValueError(f"'{slug}' is not a stride phase")
+        return self
+
+    @property
+    def intensities(self) -> dict[str, str]:
+        """Phase slug -> off, light or strong."""
+        return dict(self.__pydantic_extra__ or {})
+
+
+class Part(Record):
     """An anatomical part of a muscle group, e.g. the soleus within the calves."""
 
-    name: str
-    where: str
+    name: Text
+    where: Text
 
 
-@dataclass(frozen=True)
-class Risk:
+class Risk(Record):
     """What can go wrong when the muscle is weak, tight or overloaded."""
 
-    condition: str
-    kind: str  # one of RISK_KINDS
-    text: str
-    evidence: str  # one of EVIDENCE_LEVELS
-    sources: tuple[str, ...]
+    condition: Text
+    when: RiskKind
+    text: Text
+    evidence: Evidence
+    sources: Sources
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(Record):
     """A strengthening exercise with its full dose."""
 
-    name: str
-    sets: str
-    reps: str
-    frequency: str
-    cue: str
-    progression: str
-    sources: tuple[str, ...] = ()
+    name: Text
+    sets: Text
+    reps: Text
+    frequency: Text
+    cue: Text
+    progression: Text
+    sources: tuple[SourceId, ...] = ()
 
 
-@dataclass(frozen=True)
-class MythCheck:
+class MythCheck(Record):
     """A popular claim set against what research found."""
 
-    claim: str
-    said_by: str
-    verdict: str  # one of VERDICTS
-    finding: str
-    sources: tuple[str, ...]
+    claim: Text
+    said_by: Text
+    verdict: Verdict
+    finding: Text
+    sources: Sources
 
 
-@dataclass(frozen=True)
-class KeyNumber:
+class KeyNumber(Record):
     """One memorable number for the classroom."""
 
-    value: str
-    meaning: str
-    sources: tuple[str, ...]
+    value: Text
+    meaning: Text
+    sources: Sources
 
 
-@dataclass(frozen=True)
-class Muscle:
-    """Everything the atlas says about one muscle or muscle group."""
+class Muscle(Record):
+    """Everything the atlas says about one muscle or muscle group (one file each)."""
 
-    slug: str
-    name: str
-    group: str
-    parts: tuple[Part, ...]
-    summary: str
-    stride: tuple[Cited, ...]
-    timing: Timing
-    risks: tuple[Risk, ...]
-    exercises: tuple[Exercise, ...]
-    myths: tuple[MythCheck, ...]
+    slug: Slug  # the file's name
+    name: Text
+    also_called: tuple[Text, ...] = ()  # everyday names, e.g. "quads"
+    group: Text
+    parts: Annotated[tuple[Part, ...], Field(min_length=1)]
+    summary: Text
+    stride: Annotated[tuple[Cited, ...], Field(min_length=1)]
+    phases: Timing
+    risks: Annotated[tuple[Risk, ...], Field(min_length=1)]
+    exercises: Annotated[tuple[Exercise, ...], Field(min_length=1)]
+    myths: tuple[MythCheck, ...] = ()
     key_number: KeyNumber
-    related: tuple[str, ...] = ()
+    related: tuple[MuscleSlug, ...] = ()
+
+    @property
+    def timing(self) -> Timing:
+        """When the muscle works through the stride."""
+        return self.phases
 
     @property
     def anatomical_names(self) -> str:
         """The anatomical names of the parts, joined for a subtitle."""
         return ", ".join(part.name for part in self.parts)
+
+    @property
+    def works_throughout(self) -> bool:
+        """True when the muscle's level never changes over the stride (the heart)."""
+        return len(set(self.timing.intensities.values())) == 1
+
+    def names(self) -> list[str]:
+        """Every name the muscle goes by: its own, its slug's words and ``also_called``."""
+        return [self.name, self.slug.replace("-", " "), *self.also_called]
 
     def cited_source_ids(self) -> list[str]:
         """Every source id the muscle cites, in first-cited order, without repeats."""
@@ -152,128 +260,216 @@ class Muscle:
         return list(dict.fromkeys(cited))
 
 
-@dataclass(frozen=True)
-class Term:
+class TeachingOrder(Record):
+    """``muscles/order.yaml``: the order in which the atlas lists and teaches the muscles."""
+
+    teaching_order: tuple[Annotated[str, _context_check("muscles", "no muscle file for '{value}'")], ...]
+
+
+class Term(Record):
     """A glossary entry: a technical word, the other ways it is written, and a plain definition."""
 
-    slug: str
-    term: str
-    aliases: tuple[str, ...]
-    definition: str
+    slug: Slug
+    term: Text
+    aliases: tuple[Text, ...] = ()
+    definition: Text
 
 
-@dataclass(frozen=True)
-class SessionExercise:
-    """An exercise in a strength session, taken from a muscle's own list (one source of truth)."""
+class Glossary(Record):
+    """``glossary.yaml``; no word may be defined twice."""
 
-    muscle: str
-    exercise: Exercise
+    terms: tuple[Term, ...]
+
+    def repeated_word(self) -> tuple[int, str] | None:
+        """The index and word of the first term whose word (or alias) is already defined."""
+        seen: set[str] = set()
+        for index, term in enumerate(self.terms):
+            for word in (term.term, *term.aliases):
+                if word.lower() in seen:
+                    return index, word
+                seen.add(word.lower())
+        return None
 
 
-@dataclass(frozen=True)
-class Session:
+class SessionExercise(Record):
+    """An exercise in a strength session, named as in its muscle's file (one source of truth)."""
+
+    muscle: MuscleSlug
+    exercise: Text
+
+
+class Session(Record):
     """A strength session of the weekly routine."""
 
-    slug: str
-    name: str
-    when: str
-    exercises: tuple[SessionExercise, ...]
+    slug: Slug
+    name: Text
+    when: Text
+    exercises: Annotated[tuple[SessionExercise, ...], Field(min_length=1)]
 
 
-@dataclass(frozen=True)
-class Day:
+class Day(Record):
     """One day of the example training week."""
 
-    day: str
-    run: str
-    session: str | None  # a Session slug, or None on days without strength work
+    day: Text
+    run: Text
+    strength: Slug | None = None  # a Session slug, or None on days without strength work
 
 
-@dataclass(frozen=True)
-class Drill:
+class Drill(Record):
     """A warm-up drill, and the muscles it prepares."""
 
-    name: str
-    dose: str
-    how: str
-    prepares: tuple[str, ...]
+    name: Text
+    dose: Text
+    how: Text
+    prepares: Annotated[tuple[MuscleSlug, ...], Field(min_length=1)]
 
 
-@dataclass(frozen=True)
-class Training:
-    """The answer to "should runners do other things?": strength routine and warm-up."""
+class WarmUp(Record):
+    """The dynamic warm-up: why, and its drills."""
 
-    intro: str
-    principles: tuple[Cited, ...]
-    week: tuple[Day, ...]
-    sessions: tuple[Session, ...]
-    warm_up_intro: Cited
-    drills: tuple[Drill, ...]
+    intro: Text
+    sources: Sources
+    drills: Annotated[tuple[Drill, ...], Field(min_length=1)]
+
+
+class Training(Record):
+    """``training.yaml``, the answer to "should runners do other things?"."""
+
+    intro: Text
+    principles: Annotated[tuple[Cited, ...], Field(min_length=1)]
+    week: Annotated[tuple[Day, ...], Field(min_length=1)]
+    sessions: Annotated[tuple[Session, ...], Field(min_length=1)]
+    warm_up: WarmUp
+
+    def session(self, slug: str) -> Session | None:
+        """The strength session with this slug, or None."""
+        return next((s for s in self.sessions if s.slug == slug), None)
 
     def drills_for(self, slug: str) -> list[Drill]:
         """The warm-up drills that prepare one muscle."""
-        return [drill for drill in self.drills if slug in drill.prepares]
+        return [drill for drill in self.warm_up.drills if slug in drill.prepares]
 
 
-@dataclass(frozen=True)
-class SorenessLevel:
+class SorenessLevel(Record):
     """One level of the soreness guide, from normal soreness to an emergency."""
 
-    slug: str
-    title: str
-    level: str  # one of SORENESS_LEVELS
-    signs: tuple[str, ...]
-    actions: tuple[str, ...]
-    sources: tuple[str, ...]
+    slug: Slug
+    title: Text
+    level: SorenessLevelName
+    signs: Annotated[tuple[Text, ...], Field(min_length=1)]
+    actions: Annotated[tuple[Text, ...], Field(min_length=1)]
+    sources: Sources
 
 
-@dataclass(frozen=True)
-class Soreness:
-    """The answer to "how should a runner react to sore muscles?"."""
+class Soreness(Record):
+    """``soreness.yaml``, the answer to "how should a runner react to sore muscles?"."""
 
-    intro: str
-    levels: tuple[SorenessLevel, ...]
+    intro: Text
+    levels: Annotated[tuple[SorenessLevel, ...], Field(min_length=1)]
 
 
-@dataclass(frozen=True)
-class TourStep:
+class TourStep(Record):
     """One step of a guided tour: a muscle, a phase, or a muscle at a phase, with a script."""
 
-    script: str
-    muscle: str | None = None
-    phase: str | None = None
+    script: Text
+    muscle: MuscleSlug | None = None
+    phase: PhaseSlug | None = None
+
+    @_model_validator(mode="after")
+    def _shows_something(self) -> TourStep:
+        if self.muscle is None and self.phase is None:
+            raise ValueError("needs a muscle, a phase, or both")
+        return self
 
 
-@dataclass(frozen=True)
-class Tour:
+class Tour(Record):
     """An ordered lesson through the atlas."""
 
-    slug: str
-    title: str
-    summary: str
-    steps: tuple[TourStep, ...]
+    slug: Slug
+    title: Text
+    summary: Text
+    steps: Annotated[tuple[TourStep, ...], Field(min_length=1)]
 
 
-@dataclass(frozen=True)
-class Atlas:
-    """All content, validated: muscles in teaching order, stride phases, sources and guides."""
+class TourList(Record):
+    """``tours.yaml``."""
+
+    tours: tuple[Tour, ...]
+
+
+class StrideDescription(Record):
+    """``stride/kinematics.yaml``: where the measured stride comes from and its key timings."""
+
+    sources: Sources
+    toe_off_percent: Annotated[float, Field(ge=1, le=99)]
+    far_leg_offset_percent: Annotated[float, Field(ge=0, le=100)]
+
+
+class StrideSample(BaseModel):
+    """One row of ``stride/kinematics.csv``: the body's angles at one moment of the stride.
+    Other columns of the research export are kept in the file for reference and ignored."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    percent: float
+    trunk_angle: float
+    thigh_angle: float
+    shank_angle: float
+    ankle_dorsiflexion: float
+    near_shoulder_flexion: float
+    near_elbow_flexion: float
+    far_shoulder_flexion: float
+    far_elbow_flexion: float
+    pelvis_height_cm: float
+
+
+class MeasuredStride(BaseModel):
+    """A measured running stride: samples at every few percent, plus the timing of toe-off."""
+
+    model_config = ConfigDict(frozen=True)
+
+    samples: tuple[StrideSample, ...]
+    toe_off_percent: float
+    far_leg_offset_percent: float
+    sources: tuple[str, ...]
+
+    def in_stance(self, percent: float) -> bool:
+        """Whether a leg at this point of its own stride has its foot on the ground."""
+        return percent % 100 < self.toe_off_percent
+
+
+class Atlas(BaseModel):
+    """All content, validated: muscles in teaching order, stride phases and the measured
+    stride, sources and guides."""
+
+    model_config = ConfigDict(frozen=True)
 
     muscles: tuple[Muscle, ...]
     phases: tuple[Phase, ...]
+    stride: MeasuredStride
     sources: dict[str, Source]
     glossary: tuple[Term, ...]
     training: Training
     soreness: Soreness
     tours: tuple[Tour, ...]
 
-    def tour(self, slug: str) -> Tour | None:
-        """The tour with this slug, or None."""
-        return next((t for t in self.tours if t.slug == slug), None)
-
     def muscle(self, slug: str) -> Muscle | None:
         """The muscle with this slug, or None when there is none."""
         return next((m for m in self.muscles if m.slug == slug), None)
 
+    def phase(self, slug: str) -> Phase | None:
+        """The stride phase with this slug, or None."""
+        return next((p for p in self.phases if p.slug == slug), None)
+
+    def tour(self, slug: str) -> Tour | None:
+        """The tour with this slug, or None."""
+        return next((t for t in self.tours if t.slug == slug), None)
+
     def sources_by_id(self, ids: list[str]) -> list[Source]:
         """Sources for a list of ids, in that order, without repeats."""
         return [self.sources[source_id] for source_id in dict.fromkeys(ids)]
+
+    def exercise(self, item: SessionExercise) -> Exercise:
+        """The muscle's own exercise that a strength session names."""
+        muscle = self.muscle(item.muscle)
+        return next(e for e in muscle.exercises if e.name == item.exercise)  # type: ignore[union-attr]

@@ -1,35 +1,18 @@
-"""The building blocks for reading editor-written YAML: records that know their file and field.
+"""Reading editor-written files: YAML without surprises, and errors that name file and field.
 
 Editors are not programmers, so every mistake becomes one sentence naming the file and the
-field (``data/muscles/calves.yaml: risks[1].evidence: must be one of ...``). Unknown fields are
-rejected too, because a misspelt field name would otherwise silently drop content.
+field (``data/muscles/calves.yaml: risks[1].evidence: must be one of ...``), including
+Pydantic's validation errors, which are translated into plain words here.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 import yaml
-
-T = TypeVar("T")
-
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DOI_PATTERN = re.compile(r"^10\.\d{4,9}/\S+$")
-URL_PATTERN = re.compile(r"^https://[^\s/]+\.[^\s/]+/\S*$")
-
-
-class EditorFriendlyLoader(yaml.SafeLoader):
-    """YAML without the 1.1 surprise that turns words like ``off``, ``no`` and ``on`` into booleans."""
-
-
-EditorFriendlyLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+from pydantic import ValidationError
 
 
 class ContentError(Exception):
@@ -43,125 +26,31 @@ class ContentError(Exception):
         super().__init__(f"{where}: {problem}")
 
 
-@dataclass
-class Citation:
-    """Where a source id was cited, so an unknown id can be reported at its place."""
-
-    file: Path
-    field: str
-    source_id: str
+# libyaml's parser when the wheel has it (several times faster); the pure-Python one otherwise.
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class Record:
-    """One YAML mapping being read: knows its file and its path, for error messages."""
+class EditorFriendlyLoader(SafeLoader):
+    """YAML without two surprises: words like ``off``, ``no`` and ``on`` stay words (not
+    YAML 1.1 booleans), and a key written twice in one mapping is an error instead of the
+    last one silently winning."""
 
-    def __init__(self, file: Path, data: Any, where: str, citations: list[Citation]) -> None:
-        if not isinstance(data, dict):
-            raise ContentError(file, where or "(top level)", "must be a set of 'field: value' lines")
-        self.file = file
-        self.data = data
-        self.where = where
-        self.citations = citations
-        self._read: set[str] = set()
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"'{key}' is written twice in the same block", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
-    def _path(self, key: str) -> str:
-        return f"{self.where}.{key}" if self.where else key
 
-    def fail(self, key: str, problem: str) -> ContentError:
-        """An error about one field of this record."""
-        return ContentError(self.file, self._path(key), problem)
-
-    def _raw(self, key: str, required: bool = True) -> Any:
-        self._read.add(key)
-        value = self.data.get(key)
-        if value is None and required:
-            raise self.fail(key, "is missing")
-        return value
-
-    def text(self, key: str) -> str:
-        """A required, non-empty piece of text (numbers are accepted and kept as written)."""
-        value = self._raw(key)
-        if isinstance(value, bool) or not isinstance(value, str | int | float):
-            raise self.fail(key, "must be text")
-        value = str(value).strip()
-        if not value:
-            raise self.fail(key, "must not be empty")
-        return " ".join(value.split())
-
-    def optional_text(self, key: str) -> str:
-        """Text that may be left out; empty when absent."""
-        self._read.add(key)
-        return self.text(key) if self.data.get(key) is not None else ""
-
-    def number(self, key: str, low: float, high: float) -> float:
-        """A required number within [low, high]."""
-        value = self._raw(key)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(key, "must be a number")
-        if not low <= value <= high:
-            raise self.fail(key, f"must be between {low:g} and {high:g} (got {value:g})")
-        return float(value)
-
-    def choice(self, key: str, options: Iterable[str]) -> str:
-        """Text that must be one of a fixed set of words."""
-        options = tuple(options)
-        value = self.text(key)
-        if value not in options:
-            raise self.fail(key, f"must be one of {', '.join(options)} (got '{value}')")
-        return value
-
-    def slug(self, key: str) -> str:
-        """A URL-safe name: lowercase letters, digits and single hyphens."""
-        value = self.text(key)
-        if not SLUG_PATTERN.match(value):
-            raise self.fail(key, f"'{value}' is not a slug (use lowercase letters, digits, -)")
-        return value
-
-    def items(self, key: str, required: bool = True) -> list[Any]:
-        """A list; required lists must not be empty."""
-        value = self._raw(key, required)
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            raise self.fail(key, "must be a list (lines starting with '- ')")
-        if required and not value:
-            raise self.fail(key, "must list at least one item")
-        return value
-
-    def records(self, key: str, required: bool = True) -> list[Record]:
-        """A list of mappings, each read as a record of its own."""
-        return [
-            Record(self.file, item, f"{self._path(key)}[{index}]", self.citations)
-            for index, item in enumerate(self.items(key, required))
-        ]
-
-    def each(self, key: str, build: Callable[[Record], T], required: bool = True) -> tuple[T, ...]:
-        """Build one object from every mapping in a list, checking each for unknown fields."""
-        built = []
-        for record in self.records(key, required):
-            built.append(build(record))
-            record.finish()
-        return tuple(built)
-
-    def record(self, key: str) -> Record:
-        """A nested mapping."""
-        return Record(self.file, self._raw(key), self._path(key), self.citations)
-
-    def sources(self, key: str = "sources", required: bool = True) -> tuple[str, ...]:
-        """Source ids cited by this record; checked against the source list later."""
-        ids = []
-        for index, item in enumerate(self.items(key, required)):
-            if not isinstance(item, str) or not item.strip():
-                raise self.fail(f"{key}[{index}]", "must be a source id from sources.yaml")
-            ids.append(item.strip())
-            self.citations.append(Citation(self.file, self._path(f"{key}[{index}]"), ids[-1]))
-        return tuple(ids)
-
-    def finish(self) -> None:
-        """Reject fields nobody reads: they are almost always misspellings."""
-        unknown = sorted(set(self.data) - self._read)
-        if unknown:
-            raise self.fail(str(unknown[0]), "is not a known field (check the spelling)")
+EditorFriendlyLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def read_yaml(file: Path) -> Any:
@@ -179,3 +68,60 @@ def read_yaml(file: Path) -> Any:
         line = f"line {mark.line + 1}" if mark else "(unknown line)"
         problem = getattr(error, "problem", None) or "cannot be read"
         raise ContentError(file, line, f"is not valid YAML: {problem}") from None
+
+
+PATTERN_PROBLEMS = {
+    "^[a-z0-9]+(?:-[a-z0-9]+)*$": "'{input}' is not a slug (use lowercase letters, digits, -)",
+    r"^10\.\d{4,9}/\S+$": "'{input}' is not a DOI (they look like 10.1234/abc)",
+    r"^https://[^\s/]+\.[^\s/]+/\S*$": "'{input}' is not an https:// address",
+}
+
+PROBLEMS = {
+    "missing": "is missing",
+    "extra_forbidden": "is not a known field (check the spelling)",
+    "string_type": "must be text",
+    "int_parsing": "must be a number",
+    "int_type": "must be a number",
+    "int_from_float": "must be a whole number",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "tuple_type": "must be a list (lines starting with '- ')",
+    "list_type": "must be a list (lines starting with '- ')",
+    "model_type": "must be a set of 'field: value' lines",
+    "model_attributes_type": "must be a set of 'field: value' lines",
+    "dict_type": "must be a set of 'field: value' lines",
+    "greater_than_equal": "must be {ge} or more (got {input})",
+    "less_than_equal": "must be {le} or less (got {input})",
+}
+
+
+def field_path(location: tuple[str | int, ...]) -> str:
+    """Pydantic's ``("risks", 1, "evidence")`` written as editors read it: ``risks[1].evidence``."""
+    path = ""
+    for part in location:
+        path += f"[{part}]" if isinstance(part, int) else (f".{part}" if path else str(part))
+    return path
+
+
+def plain_problem(error: dict[str, Any]) -> str:
+    """One Pydantic error in plain words."""
+    kind, context, value = error["type"], error.get("ctx") or {}, error.get("input")
+    if kind == "literal_error":
+        words = re.findall(r"'([^']*)'", context.get("expected", ""))
+        return f"must be one of {', '.join(words)} (got '{value}')"
+    if kind == "string_pattern_mismatch":
+        return PATTERN_PROBLEMS.get(context.get("pattern"), "is not written the right way").format(
+            input=value
+        )
+    if kind == "too_short":
+        return "must not be empty" if isinstance(value, str) else "must list at least one item"
+    if kind == "value_error":
+        return str(context.get("error", error["msg"]))
+    template = PROBLEMS.get(kind)
+    return template.format(input=value, **context) if template else error["msg"]
+
+
+def content_error(file: Path, error: ValidationError) -> ContentError:
+    """The first problem Pydantic found, as a ContentError naming the file and the field."""
+    first = error.errors()[0]
+    return ContentError(file, field_path(first["loc"]) or "(top level)", plain_problem(first))

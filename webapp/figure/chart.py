@@ -31,10 +31,16 @@ class ChartRow:
 
 
 def draw_activation_chart(
-    phases: Sequence[Phase], rows: Sequence[ChartRow], current: str | None, label: str, names: bool = True
+    phases: Sequence[Phase],
+    rows: Sequence[ChartRow],
+    current: str | None,
+    label: str,
+    names: bool = True,
+    swap: bool = False,
 ) -> str:
     """SVG markup of the chart. ``current`` is the phase slug to mark; ``names=False`` drops
-    the name column (for one muscle's own slice of the chart)."""
+    the name column (for one muscle's own slice of the chart); ``swap`` gives the name links
+    ``hx-get`` too (htmx does not boost SVG links)."""
     left = LABEL_WIDTH if names else 0
     width = left + COLUMN * len(phases)
     height = HEADER + len(rows) * (ROW + GAP)
@@ -67,7 +73,9 @@ def draw_activation_chart(
             if row.href:
                 link = dwg.a(row.href, target=None)
                 del link.attribs["xlink:href"]
-                link.attribs.update({"href": row.href, "hx-get": row.href})
+                link["href"] = row.href
+                if swap:
+                    link["hx-get"] = row.href
                 link.add(text)
                 group.add(link)
             else:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import segno
 from markupsafe import escape
 
 
-@lru_cache(maxsize=256)
 def qr_svg(url: str) -> str:
     """An SVG QR code of ``url`` (error correction M), scalable, labelled for screen readers."""
     code = segno.make(url, error="m", micro=False)

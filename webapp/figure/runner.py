@@ -27,7 +27,7 @@ from webapp.figure.shapes import (
     Point,
     smooth_path,
 )
-from webapp.stride.kinematics import Pose, Segment
+from webapp.gait.kinematics import Pose, Segment
 
 VIEW_BOX = (20, 40, 360, 480)  # x, y, width, height: fits every pose of the stride
 
@@ -117,6 +117,7 @@ def _region(
     selected: bool,
     primary: bool,
     intensity: str | None,
+    swap: bool,
 ) -> Hyperlink:
     css = ["region", f"region--{link.slug}"]
     if intensity:
@@ -124,7 +125,8 @@ def _region(
     anchor = dwg.a(link.href, target=None, class_=" ".join(css))
     del anchor.attribs["xlink:href"]  # SVG 2 and HTML parsers read the plain attribute
     anchor["href"] = link.href
-    anchor["hx-get"] = link.href
+    if swap:  # htmx does not boost SVG links, so a swapping page asks for it on each
+        anchor["hx-get"] = link.href
     anchor["data-muscle"] = link.slug
     if selected:
         anchor["aria-current"] = "page"
@@ -149,6 +151,7 @@ def draw_runner(
     far_intensities: dict[str, str] | None = None,
     label: str = "Runner in mid-stride",
     numbers: dict[str, int] | None = None,
+    swap: bool = False,
 ) -> str:
     """The runner in ``pose`` as SVG markup, one link per muscle region.
 
@@ -156,6 +159,7 @@ def draw_runner(
     off/light/strong) adds a class per region for stride mode, and ``far_intensities`` does
     the same for the far leg, which is half a stride away and so works to its own timing.
     ``numbers`` (muscle slug -> number) puts a numbered badge on each muscle, for worksheets.
+    ``swap`` gives each link ``hx-get`` too, for pages where htmx swaps the figure's state.
     """
     x, y, width, height = VIEW_BOX
     dwg = svgwrite.Drawing(size=None, viewBox=f"{x} {y} {width} {height}", debug=False)
@@ -183,7 +187,7 @@ def draw_runner(
             shapes = shapes_of(slug, side)
             if shapes:
                 primary = side == primary_side(slug) or side is None
-                region = _region(dwg, link, shapes, slug == selected, primary, levels[side].get(slug))
+                region = _region(dwg, link, shapes, slug == selected, primary, levels[side].get(slug), swap)
                 if side:
                     region["data-leg"] = side
                 result.append(region)

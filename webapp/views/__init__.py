@@ -1,4 +1,4 @@
-"""Thin Flask views: each picks the data for one URL and renders a template."""
+"""Thin Flask views: each picks the data for one URL and renders one page template."""
 
 from __future__ import annotations
 
@@ -8,45 +8,50 @@ from urllib.parse import urljoin
 
 from flask import current_app, request, url_for
 
-from webapp.site import Site
+from webapp.prepared import Prepared
 from webapp.views.glossary_links import TermLinker
 
+EXTENSION_KEY = "stride_anatomy"
 
-def site() -> Site:
-    """The content and figures built when the app started."""
-    return current_app.extensions["stride_anatomy"]
+
+def prepared() -> Prepared:
+    """The content and poses prepared when the app started."""
+    return current_app.extensions[EXTENSION_KEY]
 
 
 def reading_aids(source_ids: Iterable[str]) -> dict[str, Any]:
     """Template context every content page needs: its numbered sources and a glossary linker."""
-    sources = site().atlas.sources_by_id(list(source_ids))
+    sources = prepared().atlas.sources_by_id(list(source_ids))
     return {
         "sources": sources,
         "citation_numbers": {source.id: number for number, source in enumerate(sources, start=1)},
-        "explain": TermLinker(site().terms, url_for("guides.glossary")),
+        "explain": TermLinker(prepared().terms, url_for("guides.glossary")),
     }
 
 
-# The site's sections: (endpoint of the section's front page, label, endpoints inside it).
+# The site's sections: (endpoint of the section's front page, label, blueprint inside it).
 SECTIONS = (
-    ("muscles.index", "Muscles", {"muscles.index", "muscles.muscle"}),
-    ("stride.start", "Stride", {"stride.start", "stride.phase", "stride.muscle_at_phase"}),
-    ("guides.training", "Training", {"guides.training"}),
-    ("guides.soreness", "Soreness", {"guides.soreness"}),
-    ("guides.glossary", "Glossary", {"guides.glossary"}),
-    (
-        "classroom.tours",
-        "Teach",
-        {"classroom.tours", "classroom.tour_step", "classroom.quiz_home", "classroom.worksheet"},
-    ),
+    ("muscles.index", "Muscles", "muscles"),
+    ("stride.start", "Stride", "stride"),
+    ("guides.training", "Training", "guides.training"),
+    ("guides.soreness", "Soreness", "guides.soreness"),
+    ("guides.glossary", "Glossary", "guides.glossary"),
+    ("tours.index", "Teach", "teach"),
 )
 
 
 def main_navigation() -> dict[str, Any]:
     """Template context: the main menu as (url, label, is-current) triples."""
+    endpoint = request.endpoint or ""
+    teaching = request.blueprint in {"tours", "quiz", "worksheet"}
     return {
         "main_navigation": [
-            (url_for(endpoint), label, request.endpoint in inside) for endpoint, label, inside in SECTIONS
+            (
+                url_for(front),
+                label,
+                endpoint == inside or request.blueprint == inside or (inside == "teach" and teaching),
+            )
+            for front, label, inside in SECTIONS
         ]
     }
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed, NotFound
 
-from webapp.htmx import page_or_fragment
-from webapp.views.muscles import render_stage
+from webapp.views.muscles import render_atlas
+from webapp.views.pages import render_page
 
 MESSAGES = {
     400: ("Bad request", "The address or form did not make sense to us."),
@@ -17,14 +17,14 @@ MESSAGES = {
 
 def not_found(error: NotFound) -> Response:
     """Unknown addresses show the runner and every real muscle to choose from."""
-    return render_stage(None, status=404, missing=request.path[:80])
+    return render_atlas(None, status=404, missing=request.path[:80])
 
 
 def other_error(error: HTTPException) -> Response:
     """Any other HTTP error, with the code's plain-language explanation."""
     code = error.code or 500
     title, text = MESSAGES.get(code, (error.name, error.description or ""))
-    response = page_or_fragment("error.html", "_error.html", status=code, title=title, text=text, code=code)
+    response = render_page("error.html", status=code, title=title, text=text, code=code)
     if isinstance(error, MethodNotAllowed) and error.valid_methods:
         response.headers["Allow"] = ", ".join(sorted(error.valid_methods))
     return response

@@ -2,35 +2,37 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, render_template
+from flask import Blueprint, Response
 
-from webapp.views import reading_aids, site
-from webapp.views.render_cache import rendered_once
+from webapp.views import prepared, reading_aids
+from webapp.views.pages import render_page
+from webapp.views.response_cache import cached_page
 
 blueprint = Blueprint("guides", __name__)
 
 
 @blueprint.get("/training")
-@rendered_once
-def training() -> str:
+@cached_page
+def training() -> Response:
     """Cross-training: a weekly strength routine and a dynamic warm-up."""
-    plan = site().atlas.training
-    ids = [s for item in (*plan.principles, plan.warm_up_intro) for s in item.sources]
-    return render_template("training.html", atlas=site().atlas, plan=plan, **reading_aids(ids))
+    atlas = prepared().atlas
+    plan = atlas.training
+    ids = [s for item in (*plan.principles, plan.warm_up) for s in item.sources]
+    return render_page("training.html", atlas=atlas, plan=plan, **reading_aids(ids))
 
 
 @blueprint.get("/soreness")
-@rendered_once
-def soreness() -> str:
+@cached_page
+def soreness() -> Response:
     """Sore muscles: normal soreness, warning signs, and when to get help."""
-    guide = site().atlas.soreness
+    guide = prepared().atlas.soreness
     ids = [s for level in guide.levels for s in level.sources]
-    return render_template("soreness.html", atlas=site().atlas, guide=guide, **reading_aids(ids))
+    return render_page("soreness.html", atlas=prepared().atlas, guide=guide, **reading_aids(ids))
 
 
 @blueprint.get("/glossary")
-@rendered_once
-def glossary() -> str:
+@cached_page
+def glossary() -> Response:
     """Every technical word the atlas uses, in plain language."""
-    terms = sorted(site().atlas.glossary, key=lambda term: term.term.lower())
-    return render_template("glossary.html", terms=terms)
+    terms = sorted(prepared().atlas.glossary, key=lambda term: term.term.lower())
+    return render_page("glossary.html", terms=terms)

@@ -6,54 +6,62 @@ from typing import Any
 
 from flask import Blueprint, Response, abort, redirect, url_for
 
-from webapp.content.model import Muscle
+from webapp.content.model import Muscle, Phase
 from webapp.figure.qr import qr_svg
-from webapp.htmx import page_or_fragment
-from webapp.site import muscle_path, stride_path
-from webapp.stride.activation import describe_timing, peak_phase
-from webapp.views import public_url, reading_aids, site
-from webapp.views.render_cache import rendered_once
+from webapp.gait.activation import describe_timing, peak_phase
+from webapp.views import prepared, public_url, reading_aids
+from webapp.views.figures import activation_chart, runner
+from webapp.views.pages import render_page
+from webapp.views.response_cache import cached_page
 
 blueprint = Blueprint("muscles", __name__)
 
 
-def muscle_panel_context(muscle: Muscle | None, phase: str | None = None) -> dict[str, Any]:
+def muscle_url(muscle: Muscle) -> str:
+    """A muscle's own page."""
+    return url_for("muscles.muscle", slug=muscle.slug)
+
+
+def muscle_panel_context(muscle: Muscle | None, phase: Phase | None = None) -> dict[str, Any]:
     """What the muscle panel template needs, in normal and stride mode alike."""
     if muscle is None:
         return {"muscle": None, **reading_aids([])}
+    atlas = prepared().atlas
+    handout_url = public_url(muscle_url(muscle))
+    at_phase = phase or peak_phase(muscle, atlas.phases) or atlas.phases[0]
     return {
         "muscle": muscle,
-        "drills": site().atlas.training.drills_for(muscle.slug),
-        "timing_chart": site().chart(phase, muscle.slug),
-        "timing_sentence": describe_timing(muscle, site().atlas.phases),
-        "timing_peak": peak_phase(muscle, site().atlas.phases),
-        "handout_url": public_url(muscle_path(muscle.slug)),
-        "handout_qr": qr_svg(public_url(muscle_path(muscle.slug))),
+        "drills": atlas.training.drills_for(muscle.slug),
+        "timing_chart": activation_chart(
+            phase,
+            lambda m: url_for("stride.muscle_at_phase", phase=at_phase.slug, muscle=m.slug),
+            only=muscle,
+        ),
+        "timing_sentence": describe_timing(muscle, atlas.phases),
+        "timing_peak": peak_phase(muscle, atlas.phases),
+        "handout_url": handout_url,
+        "handout_qr": qr_svg(handout_url),
         **reading_aids(muscle.cited_source_ids()),
     }
 
 
-def render_stage(slug: str | None, status: int = 200, missing: str | None = None) -> Response:
-    """The figure and panel for one state, as a page or an htmx fragment."""
-    atlas = site().atlas
-    muscle = atlas.muscle(slug) if slug else None
-    return page_or_fragment(
-        "page.html",
-        "_stage.html",
+def render_atlas(muscle: Muscle | None, status: int = 200, missing: str | None = None) -> Response:
+    """The runner and a muscle's panel (or the introduction, or a not-found message)."""
+    return render_page(
+        "atlas.html",
         status=status,
-        atlas=atlas,
-        figure=site().figure(muscle.slug if muscle else None),
+        atlas=prepared().atlas,
+        figure=runner(muscle_url, selected=muscle.slug if muscle else None),
         missing=missing,
-        stride_path=stride_path,
         **muscle_panel_context(muscle),
     )
 
 
 @blueprint.get("/")
-@rendered_once
+@cached_page
 def index() -> Response:
     """The runner with nothing selected and an introduction."""
-    return render_stage(None)
+    return render_atlas(None)
 
 
 @blueprint.get("/muscles")
@@ -63,9 +71,10 @@ def muscle_list() -> Response:
 
 
 @blueprint.get("/muscles/<slug>")
-@rendered_once
+@cached_page
 def muscle(slug: str) -> Response:
     """One muscle's panel beside the runner, with the muscle highlighted."""
-    if site().atlas.muscle(slug) is None:
+    found = prepared().atlas.muscle(slug)
+    if found is None:
         abort(404)
-    return render_stage(slug)
+    return render_atlas(found)

@@ -1,77 +1,95 @@
-"""Stride mode: the runner posed at each of the six phases, with the working muscles lit."""
+"""Stride mode: the runner posed at each phase of the stride, with the working muscles lit."""
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template
+from flask import Blueprint, Response, abort, render_template, url_for
 
-from webapp.htmx import page_or_fragment
-from webapp.site import stride_path
-from webapp.stride.activation import working_in
-from webapp.views import reading_aids, site
+from webapp.content.model import Muscle, Phase
+from webapp.gait.activation import working_in
+from webapp.views import prepared, reading_aids
+from webapp.views.figures import activation_chart, runner
 from webapp.views.muscles import muscle_panel_context
-from webapp.views.render_cache import rendered_once
+from webapp.views.pages import render_page
+from webapp.views.response_cache import cached_page
 
 blueprint = Blueprint("stride", __name__)
 
 
-def render_phase(phase_slug: str, muscle_slug: str | None = None, autoplay: bool = False) -> Response:
-    """One phase (optionally with a muscle's panel open), as a page or an htmx fragment."""
-    atlas = site().atlas
-    phase = site().phase(phase_slug)
-    muscle = atlas.muscle(muscle_slug) if muscle_slug else None
-    if phase is None or (muscle_slug and muscle is None):
-        abort(404)
+def phase_url(phase: Phase, muscle: Muscle | None = None) -> str:
+    """A phase's page, or a muscle's panel at that phase."""
+    if muscle:
+        return url_for("stride.muscle_at_phase", phase=phase.slug, muscle=muscle.slug)
+    return url_for("stride.phase", phase=phase.slug)
+
+
+def render_phase(phase: Phase, muscle: Muscle | None = None, autoplay: bool = False) -> Response:
+    """One phase (optionally with a muscle's panel open)."""
+    atlas = prepared().atlas
     index = atlas.phases.index(phase)
-    panel = muscle_panel_context(muscle, phase.slug)
+    panel = muscle_panel_context(muscle, phase)
     if muscle is None:
-        panel |= reading_aids(
-            [*phase.why.sources, *(s for m in atlas.muscles for s in m.timing.sources), "hamner2013"]
-        )
-    return page_or_fragment(
+        cited = [*phase.sources, *(s for m in atlas.muscles for s in m.timing.sources), *atlas.stride.sources]
+        panel |= reading_aids(cited)
+    return render_page(
         "stride.html",
-        "_stride_stage.html",
         atlas=atlas,
         phase=phase,
         previous=atlas.phases[index - 1],
         following=atlas.phases[(index + 1) % len(atlas.phases)],
         working=working_in(atlas.muscles, phase),
-        figure=site().figure(muscle.slug if muscle else None, phase.slug),
-        chart=site().chart(phase.slug),
-        stride_path=stride_path,
+        figure=runner(lambda m: phase_url(phase, m), selected=muscle.slug if muscle else None, phase=phase),
+        chart=activation_chart(phase, lambda m: phase_url(phase, m)),
+        phase_url=phase_url,
         autoplay=autoplay,
         **panel,
     )
 
 
+def _phase_or_404(slug: str) -> Phase:
+    found = prepared().atlas.phase(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
+def _muscle_or_404(slug: str) -> Muscle:
+    found = prepared().atlas.muscle(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
 @blueprint.get("/stride")
-@rendered_once
+@cached_page
 def start() -> Response:
     """Stride mode's front door: the first phase, playing unless the reader prefers no motion."""
-    return render_phase(site().atlas.phases[0].slug, autoplay=True)
+    return render_phase(prepared().atlas.phases[0], autoplay=True)
 
 
 @blueprint.get("/stride/<phase>")
-@rendered_once
+@cached_page
 def phase(phase: str) -> Response:
     """One phase of the stride: the pose, the working muscles and why."""
-    return render_phase(phase)
+    return render_phase(_phase_or_404(phase))
 
 
 @blueprint.get("/stride/<phase>/<muscle>")
-@rendered_once
+@cached_page
 def muscle_at_phase(phase: str, muscle: str) -> Response:
     """A muscle's panel beside the runner posed at one phase."""
-    return render_phase(phase, muscle)
+    return render_phase(_phase_or_404(phase), _muscle_or_404(muscle))
 
 
 @blueprint.get("/stride/frames")
 @blueprint.get("/stride/frames/<muscle>")
-@rendered_once
+@cached_page
 def frames(muscle: str | None = None) -> str:
-    """All six poses at once, for the play button: the animation loops through these in the
-    browser instead of asking the server for every frame."""
-    if muscle and site().atlas.muscle(muscle) is None:
-        abort(404)
-    return render_template(
-        "_frames.html", atlas=site().atlas, muscle=muscle, figure=site().figure, stride_path=stride_path
-    )
+    """Every phase's pose at once, for the play button: the animation loops through these in
+    the browser instead of asking the server for every frame."""
+    chosen = _muscle_or_404(muscle) if muscle else None
+    atlas = prepared().atlas
+    figures = [
+        (p, runner(lambda m, p=p: phase_url(p, m), selected=chosen.slug if chosen else None, phase=p))
+        for p in atlas.phases
+    ]
+    return render_template("_frames.html", figures=figures)

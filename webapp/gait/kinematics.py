@@ -1,46 +1,17 @@
 """Joint angles over a running stride, and forward kinematics from angles to body positions.
 
-The chain is: stride data (angles at every 5% of the stride) -> :func:`angles_at` (angles at
+The chain is: a measured stride (angles at every 5% of the stride) -> :func:`angles_at` (angles at
 any moment, far leg half a stride behind) -> :func:`solve_pose` (where every segment sits on
 the page). Drawing lives in :mod:`webapp.figure`; nothing here knows about SVG or Flask.
 """
 
 from __future__ import annotations
 
-import csv
 import itertools
 import math
-from collections.abc import Collection
 from dataclasses import dataclass
-from pathlib import Path
 
-from webapp.content.records import Citation, ContentError, Record, read_yaml
-
-COLUMNS = (
-    "percent",
-    "trunk_angle",
-    "thigh_angle",
-    "shank_angle",
-    "ankle_dorsiflexion",
-    "near_shoulder_flexion",
-    "near_elbow_flexion",
-    "far_shoulder_flexion",
-    "far_elbow_flexion",
-    "pelvis_height_cm",
-)
-
-
-@dataclass(frozen=True)
-class StrideData:
-    """The sampled stride: one row of angles per sample, plus the timing of toe-off."""
-
-    rows: tuple[dict[str, float], ...]
-    toe_off_percent: float
-    far_leg_offset_percent: float
-
-    def in_stance(self, percent: float) -> bool:
-        """Whether a leg at this point of its own stride has its foot on the ground."""
-        return percent % 100 < self.toe_off_percent
+from webapp.content.model import MeasuredStride
 
 
 @dataclass(frozen=True)
@@ -84,66 +55,20 @@ class BodyAngles:
     far_arm: ArmAngles
 
 
-def load_stride(data_dir: Path, known_sources: Collection[str]) -> StrideData:
-    """Read ``stride/kinematics.csv`` and its description ``stride/kinematics.yaml``; raise
-    ContentError naming the file and field (or line and column) on bad data."""
-    description_file = data_dir / "stride" / "kinematics.yaml"
-    table_file = data_dir / "stride" / "kinematics.csv"
-    citations: list[Citation] = []
-    description = Record(description_file, read_yaml(description_file), "", citations)
-    toe_off = description.number("toe_off_percent", 1, 99)
-    offset = description.number("far_leg_offset_percent", 0, 100)
-    description.sources()
-    description.finish()
-    for citation in citations:
-        if citation.source_id not in known_sources:
-            raise ContentError(
-                citation.file, citation.field, f"'{citation.source_id}' is not in sources.yaml"
-            )
-    try:
-        with table_file.open(encoding="utf-8", newline="") as handle:
-            raw_rows = list(csv.DictReader(handle))
-    except OSError:
-        raise ContentError(table_file, "", "file is missing or cannot be read") from None
-    if not raw_rows:
-        raise ContentError(table_file, "", "has no rows")
-    missing = [column for column in COLUMNS if column not in raw_rows[0]]
-    if missing:
-        raise ContentError(table_file, missing[0], "column is missing")
-    rows = []
-    for line, raw in enumerate(raw_rows, start=2):
-        try:
-            rows.append({column: float(raw[column]) for column in COLUMNS})
-        except (TypeError, ValueError):
-            bad = next(c for c in COLUMNS if not _is_number(raw.get(c)))
-            raise ContentError(table_file, f"line {line}, {bad}", "must be a number") from None
-    percents = [row["percent"] for row in rows]
-    if percents != sorted(percents) or percents[0] != 0 or percents[-1] != 100:
-        raise ContentError(table_file, "percent", "must rise from 0 to 100")
-    return StrideData(tuple(rows), toe_off, offset)
-
-
-def _is_number(value: object) -> bool:
-    try:
-        float(str(value))
-    except ValueError:
-        return False
-    return True
-
-
-def _sample(stride: StrideData, column: str, percent: float) -> float:
+def _sample(stride: MeasuredStride, column: str, percent: float) -> float:
     """Linear interpolation of one column at any percent, wrapping round the stride."""
     percent %= 100
-    rows = stride.rows
-    for before, after in itertools.pairwise(rows):
-        if before["percent"] <= percent <= after["percent"]:
-            span = after["percent"] - before["percent"]
-            weight = (percent - before["percent"]) / span if span else 0.0
-            return before[column] + weight * (after[column] - before[column])
-    return rows[-1][column]
+    samples = stride.samples
+    for before, after in itertools.pairwise(samples):
+        if before.percent <= percent <= after.percent:
+            span = after.percent - before.percent
+            weight = (percent - before.percent) / span if span else 0.0
+            low, high = getattr(before, column), getattr(after, column)
+            return low + weight * (high - low)
+    return getattr(samples[-1], column)
 
 
-def _leg(stride: StrideData, percent: float) -> LegAngles:
+def _leg(stride: MeasuredStride, percent: float) -> LegAngles:
     return LegAngles(
         thigh=_sample(stride, "thigh_angle", percent),
         shank=_sample(stride, "shank_angle", percent),
@@ -152,7 +77,7 @@ def _leg(stride: StrideData, percent: float) -> LegAngles:
     )
 
 
-def angles_at(stride: StrideData, percent: float) -> BodyAngles:
+def angles_at(stride: MeasuredStride, percent: float) -> BodyAngles:
     """The body's angles when the near leg is at ``percent`` of its stride."""
     far = percent + stride.far_leg_offset_percent
     return BodyAngles(
@@ -282,13 +207,13 @@ def _stance_sides(angles: BodyAngles) -> list[str]:
     return [side for side, leg in (("near", angles.near_leg), ("far", angles.far_leg)) if leg.in_stance]
 
 
-def mean_hip_height(stride: StrideData, body: Body | None = None) -> float:
+def mean_hip_height(stride: MeasuredStride, body: Body | None = None) -> float:
     """The hip height (drawing units) that matches a pelvis bounce of zero, fitted over the
     stance samples, where the foot on the ground fixes the height exactly."""
     body = body or Body()
     heights = []
-    for row in stride.rows:
-        angles = angles_at(stride, row["percent"])
+    for sample in stride.samples:
+        angles = angles_at(stride, sample.percent)
         drop = _hip_drop(angles, body)
         for side in _stance_sides(angles):
             heights.append(drop[side] - angles.pelvis_height_cm * body.units_per_cm)

@@ -1,0 +1,52 @@
+"""The content, prepared once at start-up for serving: the validated atlas, the runner's
+pose for each state, and the glossary's term finder. Immutable; nothing here knows about
+Flask or URLs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from webapp.content.glossary import TermFinder
+from webapp.content.loader import load_atlas
+from webapp.content.model import Atlas, Phase
+from webapp.gait.activation import phase_at
+from webapp.gait.kinematics import Pose, angles_at, mean_hip_height, solve_pose
+
+HOME_POSE_PERCENT = 35.0  # late push-off: legs apart, both clearly visible
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """Everything the views read: the atlas, a pose per phase (and the home pose), the
+    term finder."""
+
+    atlas: Atlas
+    poses: dict[str | None, Pose]  # phase slug (None: the home page) -> pose
+    terms: TermFinder
+
+    def pose(self, phase: str | None) -> Pose:
+        """The runner's pose at a phase, or the home page's mid-stride pose for None."""
+        return self.poses[phase]
+
+    def levels(self, phase: Phase) -> tuple[dict[str, str], dict[str, str]]:
+        """How hard each muscle works in ``phase`` on the near leg, and on the far leg, which
+        runs its own stride half a stride away."""
+        stride = self.atlas.stride
+        far = phase_at(self.atlas.phases, phase.pose_at + stride.far_leg_offset_percent)
+        muscles = self.atlas.muscles
+        return (
+            {m.slug: m.timing.intensities[phase.slug] for m in muscles},
+            {m.slug: m.timing.intensities[far.slug] for m in muscles},
+        )
+
+
+def prepare(data_dir: Path) -> Prepared:
+    """Load and validate ``data_dir``, and pose the runner for every state."""
+    atlas = load_atlas(data_dir)
+    hip_height = mean_hip_height(atlas.stride)
+    moments: dict[str | None, float] = {None: HOME_POSE_PERCENT, **{p.slug: p.pose_at for p in atlas.phases}}
+    poses = {
+        key: solve_pose(angles_at(atlas.stride, percent), hip_height) for key, percent in moments.items()
+    }
+    return Prepared(atlas=atlas, poses=poses, terms=TermFinder(atlas.glossary))

@@ -1,0 +1,52 @@
+"""The classroom's front page and its guided tours: ordered lessons with a URL per step."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, redirect, url_for
+
+from webapp.views import prepared, reading_aids
+from webapp.views.figures import runner
+from webapp.views.muscles import muscle_url
+from webapp.views.pages import render_page
+from webapp.views.response_cache import cached_page
+
+blueprint = Blueprint("tours", __name__)
+
+
+@blueprint.get("/tours")
+@cached_page
+def index() -> Response:
+    """Everything for teaching: presenter view, tours, quiz and worksheet."""
+    return render_page("tours.html", atlas=prepared().atlas)
+
+
+@blueprint.get("/tours/<slug>")
+def start(slug: str) -> Response:
+    """A tour's address opens its first step."""
+    if prepared().atlas.tour(slug) is None:
+        abort(404)
+    return redirect(url_for("tours.step", slug=slug, number=1))
+
+
+@blueprint.get("/tours/<slug>/<int(signed=True):number>")
+@cached_page
+def step(slug: str, number: int) -> Response:
+    """One step of a tour: the figure (at a phase, with a muscle, or both) and the script."""
+    atlas = prepared().atlas
+    tour = atlas.tour(slug)
+    if tour is None or not 1 <= number <= len(tour.steps):
+        abort(404)
+    current = tour.steps[number - 1]
+    muscle = atlas.muscle(current.muscle) if current.muscle else None
+    phase = atlas.phase(current.phase) if current.phase else None
+    return render_page(
+        "tour_step.html",
+        atlas=atlas,
+        tour=tour,
+        step=current,
+        number=number,
+        muscle=muscle,
+        phase=phase,
+        figure=runner(muscle_url, selected=current.muscle, phase=phase, swap=False),
+        **reading_aids([]),
+    )

@@ -1,0 +1,26 @@
+"""The printable worksheet: the runner with numbered muscles, and an answer key."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, url_for
+
+from webapp.figure.shapes import MUSCLE_SHAPES
+from webapp.views import prepared, public_url
+from webapp.views.figures import runner
+from webapp.views.muscles import muscle_url
+from webapp.views.pages import render_page
+from webapp.views.response_cache import cached_page
+
+blueprint = Blueprint("worksheet", __name__)
+
+
+@blueprint.get("/worksheet")
+@cached_page
+def worksheet() -> Response:
+    """The runner with numbered muscles and blank labels, and an answer key on page two."""
+    drawable = [m for m in prepared().atlas.muscles if m.slug in MUSCLE_SHAPES]
+    numbers = {m.slug: n for n, m in enumerate(drawable, start=1)}
+    figure = runner(muscle_url, swap=False, numbers=numbers, label="Runner with numbered muscles")
+    return render_page(
+        "worksheet.html", muscles=drawable, figure=figure, url=public_url(url_for("worksheet.worksheet"))
+    )
