@@ -94,7 +94,7 @@
   }
 
   function setUp(root) {
-    var stage = root.matches && root.matches("#stage[data-frames]") ? root : root.querySelector("#stage[data-frames]");
+    var stage = root.matches && root.matches("[data-frames]") ? root : root.querySelector("[data-frames]");
     if (!stage) {
       return;
     }
@@ -114,7 +114,7 @@
 
   // Window-level controls (used by the presenter view's S key): stride:toggle.
   document.addEventListener("stride:toggle", function () {
-    var button = document.querySelector("#stage [data-play]");
+    var button = document.querySelector("[data-frames] [data-play]");
     if (button) {
       button.click();
     }

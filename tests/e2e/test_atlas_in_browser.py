@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
+from tests.conftest import real_content
 from tests.e2e.helpers import click_region, document_was_kept, mark_document
 from webapp.figure.shapes import MUSCLE_SHAPES
 
@@ -20,7 +21,7 @@ PERMANENT = [
 
 @pytest.fixture(scope="module")
 def muscles(app):
-    return [(m.slug, m.name) for m in app.extensions["stride_anatomy"].atlas.muscles]
+    return [(m.slug, m.name) for m in real_content().atlas.muscles]
 
 
 def expect_muscle_shown(page: Page, slug: str, name: str) -> None:

@@ -13,11 +13,10 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
-from webapp import PROJECT_ROOT
+from tests.conftest import real_content
 from webapp.classroom.quiz import make_quiz
-from webapp.content.loader import load_atlas
 
-ATLAS = load_atlas(PROJECT_ROOT / "data")
+ATLAS = real_content().atlas
 SLUGS = [m.slug for m in ATLAS.muscles]
 PROJECTOR = {"width": 1920, "height": 1080}
 
@@ -73,7 +72,7 @@ def test_s_toggles_the_stride_animation(projector: Page):
     expect(page.locator("[data-play]")).to_be_visible()  # the stride script is ready
     page.keyboard.press("s")
     expect(page.locator("[data-play]")).to_have_attribute("aria-pressed", "true")
-    expect(page.locator("#stage")).to_have_attribute("data-showing", re.compile(r"\w"), timeout=5000)
+    expect(page.locator("#presenter")).to_have_attribute("data-showing", re.compile(r"\w"), timeout=5000)
     page.keyboard.press("s")
     expect(page.locator("[data-play]")).to_have_attribute("aria-pressed", "false")
 

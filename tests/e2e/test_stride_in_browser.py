@@ -8,6 +8,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import real_content
 from tests.e2e.helpers import document_was_kept, mark_document
 
 PHASES = ["loading", "midstance", "toe-off", "initial-swing", "mid-swing", "terminal-swing"]
@@ -26,7 +27,7 @@ def figure_state(page: Page) -> tuple[str, frozenset[str]]:
 
 
 def test_stepping_through_all_six_phases_changes_the_pose_and_the_working_muscles(page: Page, app):
-    atlas = app.extensions["stride_anatomy"].atlas
+    atlas = real_content().atlas
     page.goto("/stride/loading")
     mark_document(page)
     seen = []
@@ -91,26 +92,28 @@ def test_clicking_a_chart_row_opens_that_muscle_at_the_phase(page: Page):
 def test_play_advances_the_phases_and_pause_stops_on_the_phase_shown(page: Page):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    page.clock.install()  # the test moves time itself: no waiting on real frames
     page.goto("/stride/loading")
     play = page.locator("[data-play]")
     expect(play).to_be_visible()
-    play.click()
+    with page.expect_response(re.compile(r"/stride/frames$")):
+        play.click()
     expect(play).to_have_attribute("aria-pressed", "true")
-    expect(page.locator("#stage")).to_have_attribute("data-showing", "toe-off", timeout=5000)
+    page.clock.run_for(2 * 1100 + 50)  # two frames on: landing -> midstance -> toe-off
+    expect(page.locator("#stage")).to_have_attribute("data-showing", "toe-off")
     assert page.locator('.phase-steps a[aria-current="step"]').get_attribute("data-phase") == "toe-off"
     frame_requests = [u for u in requests if "/stride/frames" in u]
     phase_requests = [u for u in requests if re.search(r"/stride/(?!frames)[\w-]+$", u)]
     assert len(frame_requests) == 1, "the poses are fetched once, not per frame"
     assert len(phase_requests) == 1, "playing does not ask the server for each phase"
-    page.locator("[data-play]").click()
-    expect(page).to_have_url(re.compile(r"/stride/(toe-off|initial-swing)$"))
-    shown = page.url.rsplit("/", 1)[1]
+    play.click()
+    expect(page).to_have_url(re.compile(r"/stride/toe-off$"))
     expect(page.locator("#panel-heading")).not_to_have_text("Initial contact and loading")
     expect(page.locator("[data-play]")).to_have_attribute("aria-pressed", "false")
     before = figure_state(page)
-    page.wait_for_timeout(2500)
+    page.clock.run_for(5 * 1100)
     assert figure_state(page) == before, "the figure kept moving after pause"
-    assert page.url.endswith(shown)
+    assert page.url.endswith("/stride/toe-off")
 
 
 def test_the_front_door_plays_on_its_own(page: Page):
@@ -121,8 +124,9 @@ def test_the_front_door_plays_on_its_own(page: Page):
 
 def test_with_reduced_motion_nothing_moves_on_its_own(open_page):
     page = open_page(reduced_motion="reduce")
+    page.clock.install()
     page.goto("/stride")
-    page.wait_for_timeout(2500)
+    page.clock.run_for(5 * 1100)
     expect(page.locator("[data-play]")).to_have_attribute("aria-pressed", "false")
     assert page.locator("#stage").get_attribute("data-showing") is None
     expect(page.locator('.phase-steps a[aria-current="step"]')).to_have_attribute("data-phase", "loading")
