@@ -4,6 +4,7 @@ phase is tested without editing a test)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from functools import cache
 from pathlib import Path
@@ -15,10 +16,14 @@ from webapp.content.model import Atlas
 from webapp.prepared import Prepared, prepare
 
 
+DATA_DIR = Path(os.environ.get("STRIDE_ANATOMY_DATA", PROJECT_ROOT / "data"))
+
+
 @cache
 def real_content() -> Prepared:
-    """The real data/, loaded once for the whole run (content is read-only)."""
-    return prepare(PROJECT_ROOT / "data")
+    """The content the app serves (data/, or ``STRIDE_ANATOMY_DATA``), loaded once for the
+    whole run (content is read-only)."""
+    return prepare(DATA_DIR)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -52,5 +57,5 @@ def client(app):
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/ that a test may change or break on purpose."""
     target = tmp_path / "data"
-    shutil.copytree(PROJECT_ROOT / "data", target)
+    shutil.copytree(DATA_DIR, target)
     return target

@@ -13,23 +13,6 @@ import pytest
 from webapp import PROJECT_ROOT, create_app
 from webapp.content.loader import ContentError, load_atlas
 
-SEED_MUSCLES = ["glutes", "quadriceps", "hip-flexors", "hamstrings", "core", "calves", "big-toe", "heart"]
-
-
-def test_the_real_content_loads_with_every_seed_muscle():
-    atlas = load_atlas(PROJECT_ROOT / "data")
-    assert {m.slug for m in atlas.muscles} >= set(SEED_MUSCLES)
-    assert [p.slug for p in atlas.phases] == [
-        "loading", "midstance", "toe-off", "initial-swing", "mid-swing", "terminal-swing",
-    ]  # fmt: skip
-
-
-def test_every_muscle_has_names_summary_and_the_three_sections():
-    for muscle in load_atlas(PROJECT_ROOT / "data").muscles:
-        assert muscle.name and muscle.anatomical_names and muscle.summary, muscle.slug
-        assert muscle.stride and muscle.risks and muscle.exercises, muscle.slug
-        assert all(e.sets and e.reps and e.frequency for e in muscle.exercises), muscle.slug
-
 
 def edit(file: Path, old: str, new: str) -> None:
     text = file.read_text(encoding="utf-8")
@@ -66,6 +49,10 @@ BROKEN_FIELDS = [
     ("soreness.yaml", "    sources: [cheung2003]", "    sources: [nobody2020]", "levels[0].sources[0]", "not in sources.yaml"),
     ("glossary.yaml", "    term: adduction\n", "    term: abduction\n", "terms[6]", "defined twice"),
     ("glossary.yaml", "    definition: Pulling the foot", "    meaning: Pulling the foot", "terms[7].definition", "is missing"),
+    ("muscles/calves.yaml", "exercises:\n", "exercises: []\nexercises:\n", "line ", "written twice"),
+    ("muscles/calves.yaml", "  midstance: strong\n", "", "phases", "'midstance' is missing"),
+    ("muscles/calves.yaml", "  midstance: strong\n", "  midstance: strong\n  flying: off\n", "phases", "'flying' is not a stride phase"),
+    ("tours.yaml", "      - phase: loading\n", "      - phase: landing\n", "tours[0].steps[0].phase", "not a stride phase"),
 ]
 # fmt: on
 
@@ -75,7 +62,7 @@ def test_a_broken_field_is_named_with_its_file(data_copy, file, old, new, field,
     edit(data_copy / file, old, new)
     error = load_error(data_copy)
     assert error.file.endswith(file)
-    assert error.field == field
+    assert error.field.startswith(field)
     assert problem in str(error)
     assert str(error).startswith(str(data_copy / file))
 

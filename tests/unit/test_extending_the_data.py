@@ -1,0 +1,86 @@
+"""A new muscle or a new phase of the stride is data, not code: a copy of data/ with one
+more of either loads, and the route and stride-mode tests pass on it unchanged."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from webapp import PROJECT_ROOT, create_app
+
+ROUTE_TESTS = ["tests/unit/test_routes.py", "tests/unit/test_stride_mode.py"]
+
+
+def add_a_muscle(data: Path) -> str:
+    """A twelfth muscle: a new file (here a copy of the calves, renamed) and its place in the
+    teaching order."""
+    text = (data / "muscles" / "calves.yaml").read_text(encoding="utf-8")
+    text = re.sub(r"^name: Calves$", "name: Peroneals", text, count=1, flags=re.M)
+    text = re.sub(
+        r"^summary: >\n(  .*\n)+",
+        "summary: The muscles on the outside of the shin that steady the ankle.\n",
+        text,
+        flags=re.M,
+    )
+    (data / "muscles" / "peroneals.yaml").write_text(text, encoding="utf-8")
+    order = data / "muscles" / "order.yaml"
+    order.write_text(order.read_text(encoding="utf-8") + "  - peroneals\n", encoding="utf-8")
+    return "peroneals"
+
+
+def add_a_phase(data: Path) -> str:
+    """A seventh phase: the end of terminal swing split off as "foot strike", and a level for
+    it in every muscle's timing (the level it had there before the split)."""
+    phases = data / "stride" / "phases.yaml"
+    text = phases.read_text(encoding="utf-8")
+    last = text.rindex("  - slug: ")
+    new_phase = text[last:].replace("slug: terminal-swing", "slug: foot-strike", 1)
+    new_phase = re.sub(r"name: .*", "name: Foot strike", new_phase, count=1)
+    new_phase = re.sub(r"short_name: .*", "short_name: foot strike", new_phase, count=1)
+    new_phase = re.sub(r"start: \d+", "start: 95", new_phase, count=1)
+    new_phase = re.sub(r"pose_at: \d+(\.\d+)?", "pose_at: 98", new_phase, count=1)
+    old_last = re.sub(r"end: 100", "end: 95", text[last:], count=1)
+    phases.write_text(text[:last] + old_last + new_phase, encoding="utf-8")
+    for muscle in (data / "muscles").glob("*.yaml"):
+        body = muscle.read_text(encoding="utf-8")
+        if "\nphases:\n" in body:
+            muscle.write_text(
+                body.replace("\nphases:\n", "\nphases:\n  foot-strike: light\n", 1), encoding="utf-8"
+            )
+    return "foot-strike"
+
+
+def test_a_new_muscle_gets_every_address_a_muscle_has(data_copy):
+    slug = add_a_muscle(data_copy)
+    client = create_app({"TESTING": True, "DATA_DIR": data_copy}).test_client()
+    assert f'href="/muscles/{slug}"' in client.get("/").get_data(as_text=True)
+    for url in (f"/muscles/{slug}", f"/stride/toe-off/{slug}", f"/present/{slug}", f"/stride/frames/{slug}"):
+        assert client.get(url).status_code == 200, url
+    assert "Peroneals" in client.get(f"/muscles/{slug}").get_data(as_text=True)
+
+
+def test_a_new_phase_gets_its_own_address_pose_and_chart_column(data_copy):
+    slug = add_a_phase(data_copy)
+    client = create_app({"TESTING": True, "DATA_DIR": data_copy}).test_client()
+    html = client.get(f"/stride/{slug}").get_data(as_text=True)
+    assert "Foot strike" in html and html.count('class="chart__column') == 7
+    assert client.get("/stride/frames").get_data(as_text=True).count("<template ") == 7
+
+
+@pytest.mark.parametrize("change", [add_a_muscle, add_a_phase], ids=["twelfth-muscle", "seventh-phase"])
+def test_the_route_tests_pass_unchanged_on_the_extended_data(data_copy, change):
+    change(data_copy)
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *ROUTE_TESTS],
+        cwd=PROJECT_ROOT,
+        env={**os.environ, "STRIDE_ANATOMY_DATA": str(data_copy)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
