@@ -15,7 +15,6 @@ from webapp import PROJECT_ROOT, create_app
 from webapp.content.model import Atlas
 from webapp.prepared import Prepared, prepare
 
-
 DATA_DIR = Path(os.environ.get("STRIDE_ANATOMY_DATA", PROJECT_ROOT / "data"))
 
 

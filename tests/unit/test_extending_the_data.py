@@ -48,10 +48,10 @@ def add_a_phase(data: Path) -> str:
     phases.write_text(text[:last] + old_last + new_phase, encoding="utf-8")
     for muscle in (data / "muscles").glob("*.yaml"):
         body = muscle.read_text(encoding="utf-8")
-        if "\nphases:\n" in body:
-            muscle.write_text(
-                body.replace("\nphases:\n", "\nphases:\n  foot-strike: light\n", 1), encoding="utf-8"
-            )
+        level = re.search(r"^  terminal-swing: (\w+)$", body, flags=re.M)
+        if level:
+            body = body.replace("\nphases:\n", f"\nphases:\n  foot-strike: {level.group(1)}\n", 1)
+            muscle.write_text(body, encoding="utf-8")
     return "foot-strike"
 
 
