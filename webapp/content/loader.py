@@ -15,6 +15,7 @@ from webapp.content.model import (
     EVIDENCE_LEVELS,
     INTENSITIES,
     RISK_KINDS,
+    STUDY_DESIGNS,
     VERDICTS,
     Atlas,
     Cited,
@@ -60,6 +61,7 @@ def _load_sources(file: Path, citations: list[Citation]) -> dict[str, Source]:
             year=int(record.number("year", 1800, 2100)),
             title=record.text("title"),
             venue=record.text("venue"),
+            design=record.choice("design", STUDY_DESIGNS),
             doi=doi or None,
             url=url or None,
         )

@@ -13,6 +13,19 @@ EVIDENCE_LEVELS = ("strong", "moderate", "weak", "contested")
 RISK_KINDS = ("weak", "tight", "overload")
 VERDICTS = ("confirmed", "partly true", "corrected", "unproven")
 SORENESS_LEVELS = ("normal", "caution", "clinician", "emergency")
+STUDY_DESIGNS = (
+    "systematic-review",
+    "rct",
+    "cohort",
+    "case-control",
+    "cross-sectional",
+    "case-series",
+    "lab-study",
+    "simulation",
+    "guideline",
+    "narrative-review",
+    "other",
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +37,7 @@ class Source:
     year: int
     title: str
     venue: str
+    design: str  # one of STUDY_DESIGNS; the evidence rubric weighs sources by it
     doi: str | None = None
     url: str | None = None
 
