@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 import pytest
 
@@ -53,6 +54,18 @@ def test_no_strength_session_falls_on_the_day_before_a_hard_run():
         if day.get("strength") and is_hard(after["run"])
     ]
     assert not clashes, f"strength the day before a hard run: {clashes}"
+
+
+def test_the_week_gives_every_session_exercise_at_least_twice():
+    # Issue 9, item 20: the muscles ask for two or three sessions a week; once is too few.
+    sessions = {session["slug"]: session["exercises"] for session in TRAINING["sessions"]}
+    done = Counter(
+        (item["muscle"], item["exercise"])
+        for day in TRAINING["week"]
+        if day.get("strength")
+        for item in sessions[day["strength"]]
+    )
+    assert done and not [name for name, times in done.items() if times < 2]
 
 
 def level_text(level: str) -> str:
