@@ -40,6 +40,7 @@ BROKEN_FIELDS = [
     ("muscles/order.yaml", "  - heart\n", "  - heart\n  - spleen\n", "teaching_order[11]", "no muscle file"),
     ("sources.yaml", "doi: 10.1016/S0966-6362(97)00038-6", "doi: not-a-doi", "sources[0].doi", "is not a DOI"),
     ("sources.yaml", "    year: 1998\n", "    year: last year\n", "sources[0].year", "must be a number"),
+    ("sources.yaml", "    design: narrative-review\n", "    design: opinion\n", "sources[0].design", "must be one of"),
     ("stride/phases.yaml", "    period: stance\n", "    period: flying\n", "phases[0].period", "must be one of"),
     ("training.yaml", "exercise: Split squat", "exercise: Squat jumps", "sessions[0].exercises[1].exercise", "is not an exercise of quadriceps"),
     ("training.yaml", "prepares: [adductors, glute-medius]", "prepares: [adductors, elbow]", "warm_up.drills[2].prepares[1]", "'elbow' is not a muscle"),

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from webapp.content.model import (
     Atlas,
+    EvidenceRubric,
     Glossary,
     MeasuredStride,
     Muscle,
@@ -104,6 +105,19 @@ def _check_training(file: Path, training: Training, muscles: dict[str, Muscle]) 
                 )
 
 
+def _check_ratings(file: Path, muscle: Muscle, rubric: EvidenceRubric, designs: dict[str, str]) -> None:
+    """Every risk's rating meets the rubric's rule for the designs of the sources it cites."""
+    for index, risk in enumerate(muscle.risks):
+        level = rubric.level(risk.evidence)
+        cited = [designs[source] for source in risk.sources]
+        if not level.admits(cited):
+            raise ContentError(
+                file,
+                f"risks[{index}].evidence",
+                f"'{risk.evidence}' needs more than {', '.join(cited)} (see evidence.yaml: {level.meaning})",
+            )
+
+
 def load_atlas(data_dir: Path) -> Atlas:
     """Load and validate everything under ``data_dir``; raise :class:`ContentError` on the
     first problem."""
@@ -115,6 +129,9 @@ def load_atlas(data_dir: Path) -> Atlas:
             raise ContentError(
                 data_dir / "sources.yaml", f"sources[{index}].id", f"'{source.id}' is listed twice"
             )
+
+    rubric = parse(EvidenceRubric, data_dir / "evidence.yaml", context)
+    designs = {source.id: source.design for source in sources}
 
     phase_list = parse(PhaseList, data_dir / "stride" / "phases.yaml", context)
     context["phases"] = [phase.slug for phase in phase_list.phases]
@@ -129,6 +146,7 @@ def load_atlas(data_dir: Path) -> Atlas:
     muscles = {}
     for file in muscle_files:
         muscle = parse(Muscle, file, context, extra={"slug": file.stem})
+        _check_ratings(file, muscle, rubric, designs)
         muscles[muscle.slug] = muscle
 
     glossary_file = data_dir / "glossary.yaml"
@@ -146,6 +164,7 @@ def load_atlas(data_dir: Path) -> Atlas:
         phases=phase_list.phases,
         stride=stride,
         sources={source.id: source for source in sources},
+        evidence=rubric,
         glossary=glossary.terms,
         training=training,
         soreness=parse(Soreness, data_dir / "soreness.yaml", context),

@@ -38,6 +38,8 @@ StudyDesign = Literal[
 ]
 
 INTENSITIES: tuple[str, ...] = Intensity.__args__  # type: ignore[attr-defined]
+EVIDENCE_LEVELS: tuple[str, ...] = Evidence.__args__  # type: ignore[attr-defined]
+STUDY_DESIGNS: tuple[str, ...] = StudyDesign.__args__  # type: ignore[attr-defined]
 
 
 def _folded_text(value: Any) -> Any:
@@ -85,7 +87,7 @@ class Source(Record):
     year: Annotated[int, Field(ge=1800, le=2100)]
     title: Text
     venue: Text
-    design: StudyDesign | None = None
+    design: StudyDesign
     doi: Annotated[str, Field(pattern=DOI_PATTERN)] | None = None
     url: Annotated[str, Field(pattern=URL_PATTERN)] | None = None
 
@@ -105,6 +107,55 @@ class SourceList(Record):
     """``sources.yaml``."""
 
     sources: tuple[Source, ...]
+
+
+class EvidenceClause(Record):
+    """One way to reach a level: at least ``at_least`` sources of these designs."""
+
+    designs: Annotated[tuple[StudyDesign, ...], Field(min_length=1)]
+    at_least: Annotated[int, Field(ge=1)]
+
+
+class EvidenceLevel(Record):
+    """What a rating means in plain words, and the study designs it needs."""
+
+    level: Evidence
+    meaning: Text
+    rule: Annotated[tuple[EvidenceClause, ...], Field(min_length=1)]
+    at_least_sources: Annotated[int, Field(ge=1)] = 1
+
+    def admits(self, designs: list[str]) -> bool:
+        """Whether sources of these designs are enough for this level."""
+        if len(designs) < self.at_least_sources:
+            return False
+        return any(sum(d in clause.designs for d in designs) >= clause.at_least for clause in self.rule)
+
+
+class DesignMeaning(Record):
+    """A study design in plain words, for readers of the rubric."""
+
+    design: StudyDesign
+    meaning: Text
+
+
+class EvidenceRubric(Record):
+    """``evidence.yaml``: the one written rule behind every evidence rating."""
+
+    intro: Text
+    levels: tuple[EvidenceLevel, ...]
+    designs: tuple[DesignMeaning, ...]
+
+    @_model_validator(mode="after")
+    def _every_level_and_design_once(self) -> EvidenceRubric:
+        if tuple(level.level for level in self.levels) != EVIDENCE_LEVELS:
+            raise ValueError(f"must describe the levels {', '.join(EVIDENCE_LEVELS)}, in that order")
+        if tuple(d.design for d in self.designs) != STUDY_DESIGNS:
+            raise ValueError(f"must explain the designs {', '.join(STUDY_DESIGNS)}, in that order")
+        return self
+
+    def level(self, name: str) -> EvidenceLevel:
+        """The rubric's entry for one rating."""
+        return next(level for level in self.levels if level.level == name)
 
 
 class Cited(Record):
@@ -448,6 +499,7 @@ class Atlas(BaseModel):
     phases: tuple[Phase, ...]
     stride: MeasuredStride
     sources: dict[str, Source]
+    evidence: EvidenceRubric
     glossary: tuple[Term, ...]
     training: Training
     soreness: Soreness
