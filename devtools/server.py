@@ -26,9 +26,10 @@ def free_port() -> int:
 
 
 @contextmanager
-def serving(app: Flask) -> Iterator[str]:
-    """Yield the base URL (``http://127.0.0.1:PORT``) while ``app`` is being served."""
-    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=_QuietHandler)
+def serving(app: Flask, port: int = 0) -> Iterator[str]:
+    """Yield the base URL (``http://127.0.0.1:PORT``) while ``app`` is being served on
+    ``port`` (any free one by default)."""
+    server = make_server("127.0.0.1", port, app, threaded=True, request_handler=_QuietHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
