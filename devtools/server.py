@@ -1,11 +1,16 @@
-"""Serve a Flask app on a free loopback port in a background thread."""
+"""Serve a Flask app on a free loopback port: in a background thread, or as its own process
+under the production server."""
 
 from __future__ import annotations
 
 import socket
+import subprocess
 import threading
-from collections.abc import Iterator
+import time
+import urllib.request
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 
 from flask import Flask
 from werkzeug.serving import WSGIRequestHandler, make_server
@@ -37,3 +42,32 @@ def serving(app: Flask, port: int = 0) -> Iterator[str]:
     finally:
         server.shutdown()
         thread.join(timeout=5)
+
+
+def wait_until_answering(url: str, process: subprocess.Popen, seconds: float = 60) -> None:
+    """Return once ``url`` answers; fail if ``process`` stops first or time runs out."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server stopped with status {process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError(f"nothing answered at {url} within {seconds:.0f} s")
+
+
+@contextmanager
+def running(
+    command: Sequence[str | Path], ready_url: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> Iterator[subprocess.Popen]:
+    """Run a server ``command`` (e.g. ``python -m webapp --port P``) until the block ends,
+    yielding once ``ready_url`` answers."""
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
+    try:
+        wait_until_answering(ready_url, process)
+        yield process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

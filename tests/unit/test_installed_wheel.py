@@ -7,13 +7,12 @@ import os
 import re
 import subprocess
 import sys
-import time
 import tomllib
 import urllib.request
 import venv
 from pathlib import Path
 
-from devtools.server import free_port
+from devtools.server import free_port, running
 from webapp import PROJECT_ROOT
 
 
@@ -32,18 +31,6 @@ def test_every_code_package_is_listed_for_the_wheel():
 def get(url: str) -> tuple[int, str]:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.status, response.read().decode()
-
-
-def wait_until_serving(url: str, server: subprocess.Popen, seconds: float = 60) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert server.poll() is None, f"the server stopped: {server.stderr.read()}"
-        try:
-            get(url)
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError(f"nothing answered at {url}")
 
 
 def test_a_wheel_installed_outside_the_checkout_serves_the_app(tmp_path: Path):
@@ -65,21 +52,10 @@ def test_a_wheel_installed_outside_the_checkout_serves_the_app(tmp_path: Path):
     assert Path(where.strip()).is_relative_to(tmp_path / "venv")  # not the checkout
 
     port = free_port()
-    server = subprocess.Popen(
-        [python, "-m", "webapp", "--port", str(port)],
-        cwd=elsewhere,
-        env=env,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    try:
-        base = f"http://127.0.0.1:{port}"
-        wait_until_serving(f"{base}/healthz", server)
+    base = f"http://127.0.0.1:{port}"
+    with running([python, "-m", "webapp", "--port", str(port)], f"{base}/healthz", cwd=elsewhere, env=env):
         status, html = get(f"{base}/muscles/calves")
         assert status == 200 and "<h1" in html and "Calves" in html
         [stylesheet] = re.findall(r'href="(/static/app\.[0-9a-f]{8}\.css)"', html)
         status, css = get(base + stylesheet)
         assert status == 200 and "--muscle-edge" in css
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
