@@ -60,11 +60,17 @@ def wait_until_answering(url: str, process: subprocess.Popen, seconds: float = 6
 
 @contextmanager
 def running(
-    command: Sequence[str | Path], ready_url: str, cwd: Path | None = None, env: dict[str, str] | None = None
+    command: Sequence[str | Path],
+    ready_url: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    quiet: bool = False,
 ) -> Iterator[subprocess.Popen]:
     """Run a server ``command`` (e.g. ``python -m webapp --port P``) until the block ends,
-    yielding once ``ready_url`` answers."""
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL)
+    yielding once ``ready_url`` answers; ``quiet`` also hides its warnings (waitress logs
+    one per queued request under load)."""
+    stderr = subprocess.DEVNULL if quiet else None
+    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=stderr)
     try:
         wait_until_answering(ready_url, process)
         yield process
