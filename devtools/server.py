@@ -1,5 +1,5 @@
-"""Serve a Flask app on a free loopback port: in a background thread, or as its own process
-under the production server."""
+"""Serve a Flask app on a free loopback port under the production server: in a background
+thread, or as its own process."""
 
 from __future__ import annotations
 
@@ -13,14 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from flask import Flask
-from werkzeug.serving import WSGIRequestHandler, make_server
+from waitress import wasyncore
 
-
-class _QuietHandler(WSGIRequestHandler):
-    """Keep test and benchmark output free of one log line per request."""
-
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        return
+from webapp.server import listen
 
 
 def free_port() -> int:
@@ -32,16 +27,18 @@ def free_port() -> int:
 
 @contextmanager
 def serving(app: Flask, port: int = 0) -> Iterator[str]:
-    """Yield the base URL (``http://127.0.0.1:PORT``) while ``app`` is being served on
-    ``port`` (any free one by default)."""
-    server = make_server("127.0.0.1", port, app, threaded=True, request_handler=_QuietHandler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    """Yield the base URL (``http://127.0.0.1:PORT``) while ``app`` is served by the production
+    server, waitress, on ``port`` (any free one by default)."""
+    server = listen(app, "127.0.0.1", port)
+    thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}"
+        yield f"http://127.0.0.1:{server.effective_port}"
     finally:
-        server.shutdown()
+        # Close every socket from inside waitress's own loop, so that loop ends cleanly.
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
         thread.join(timeout=5)
+        server.task_dispatcher.shutdown()
 
 
 def wait_until_answering(url: str, process: subprocess.Popen, seconds: float = 60) -> None:

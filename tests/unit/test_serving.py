@@ -6,10 +6,12 @@ from __future__ import annotations
 import gzip
 import re
 import socket
+import urllib.request
 
 import brotli
 import pytest
 
+from devtools.server import serving
 from webapp import __main__ as command
 from webapp.assets import fingerprinted
 
@@ -127,3 +129,10 @@ def test_the_command_serves_with_waitress_and_eight_threads_by_default(monkeypat
         "base": "http://127.0.0.1:5123",
         "ran": True,
     }
+
+
+def test_the_browser_tests_server_is_waitress_and_stops_when_done(app):
+    with serving(app) as base, urllib.request.urlopen(f"{base}/healthz") as response:
+        assert response.headers["Server"] == "waitress"
+    with pytest.raises(OSError):
+        urllib.request.urlopen(f"{base}/healthz", timeout=2)
