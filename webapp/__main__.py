@@ -17,7 +17,7 @@ from pathlib import Path
 from flask import Flask
 
 from webapp import create_app
-from webapp.addresses import SettingError
+from webapp.addresses import ANY_ADDRESS, SettingError
 from webapp.content.loader import ContentError
 from webapp.server import DEFAULT_THREADS, listen
 
@@ -55,6 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Stride Anatomy cannot start: {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
         return 2
     print(f"Stride Anatomy is running at {app.config['PUBLIC_BASE_URL']}/  (Ctrl+C to stop)")
+    if args.host in ANY_ADDRESS:
+        print(f"On this computer you can also use http://127.0.0.1:{args.port}/")
     # Stopping by signal must still run clean-up (the static files' scratch folder).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with contextlib.suppress(KeyboardInterrupt):
