@@ -3,6 +3,8 @@ when a proxy is declared, ``X-Forwarded-*`` headers believed for that many hops.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, Request, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import SecurityError
@@ -18,14 +20,15 @@ class StrideAnatomy(Flask):
 
     def create_url_adapter(self, request: Request | None) -> MapAdapter | None:
         """Flask leaves a refused request without a URL adapter, and then even the error page
-        cannot build its links. Build them for the first trusted host and keep the refusal."""
+        cannot build its links. Build them as if the public address had been asked, and keep
+        the refusal for :meth:`preprocess_request`."""
         try:
             return super().create_url_adapter(request)
         except SecurityError as refused:
             if request is None:
                 raise
             request.environ[REFUSED] = refused
-            request.environ["HTTP_HOST"] = self.config["TRUSTED_HOSTS"][0]
+            request.environ["HTTP_HOST"] = urlsplit(self.config["PUBLIC_BASE_URL"]).netloc
             return super().create_url_adapter(request)
 
     def preprocess_request(self) -> ResponseReturnValue | None:
