@@ -46,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
     except (ContentError, SettingError) as error:
         print(f"Stride Anatomy cannot start: {error}", file=sys.stderr)
         return 2
+    # Stopping by signal must still run clean-up (the static files' scratch folder).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     if args.dev:
         app.run(host=args.host, port=args.port, use_reloader=True, extra_files=watched_files(app))
         return 0
@@ -57,8 +59,6 @@ def main(argv: list[str] | None = None) -> int:
     print(f"Stride Anatomy is running at {app.config['PUBLIC_BASE_URL']}/  (Ctrl+C to stop)")
     if args.host in ANY_ADDRESS:
         print(f"On this computer you can also use http://127.0.0.1:{args.port}/")
-    # Stopping by signal must still run clean-up (the static files' scratch folder).
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with contextlib.suppress(KeyboardInterrupt):
         server.run()
     return 0

@@ -100,7 +100,8 @@ def test_an_unusable_public_url_is_one_line_and_exit_status_2(monkeypatch, capsy
     )
 
 
-def test_a_port_in_use_is_one_line_and_exit_status_2(capsys):
+def test_a_port_in_use_is_one_line_and_exit_status_2(monkeypatch, capsys):
+    monkeypatch.setattr(command.signal, "signal", lambda *args: None)  # leave pytest's handlers alone
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
         taken.listen()
