@@ -12,7 +12,8 @@ from bench.browser import describe_swaps, swap_times
 from bench.timing import median_ms
 from webapp import create_app
 from webapp.figure.runner import RegionLink, draw_runner
-from webapp.stride.kinematics import angles_at, solve_pose
+from webapp.gait.kinematics import angles_at, mean_hip_height, solve_pose
+from webapp.views import EXTENSION_KEY
 
 
 def gz(body: bytes) -> int:
@@ -23,18 +24,17 @@ def gz(body: bytes) -> int:
 def main() -> None:
     """Print the figures as Markdown."""
     app = create_app()
-    site = app.extensions["stride_anatomy"]
-    atlas = site.atlas
+    prepared = app.extensions[EXTENSION_KEY]
+    atlas = prepared.atlas
+    hip_height = mean_hip_height(atlas.stride)
     links = [RegionLink(m.slug, m.name, f"/stride/toe-off/{m.slug}") for m in atlas.muscles]
     levels = {m.slug: m.timing.intensities["toe-off"] for m in atlas.muscles}
-    solve = median_ms(lambda: solve_pose(angles_at(site.stride, 34), site.hip_height))
-    draw_pose = solve_pose(angles_at(site.stride, 34), site.hip_height)
+    solve = median_ms(lambda: solve_pose(angles_at(atlas.stride, 34), hip_height))
+    draw_pose = solve_pose(angles_at(atlas.stride, 34), hip_height)
     draw = median_ms(lambda: draw_runner(draw_pose, links, intensities=levels), runs=100)
-    cached = median_ms(lambda: site.figure(None, "toe-off"), runs=2000)
     print("## Rendering one pose\n\n| step | ms |\n|---|---:|")
     print(f"| forward kinematics (angles to segments) | {solve:.3f} |")
     print(f"| drawing the SVG (svgwrite) | {draw:.2f} |")
-    print(f"| serving it again from the cache | {cached:.4f} |")
 
     client = app.test_client()
     home = client.get("/").get_data()

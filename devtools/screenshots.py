@@ -15,6 +15,7 @@ from playwright.sync_api import sync_playwright
 from devtools.browser import launch_options
 from devtools.server import serving
 from webapp import create_app
+from webapp.views import EXTENSION_KEY
 
 VIEWPORTS = {
     "desktop": {"width": 1280, "height": 900},
@@ -59,7 +60,7 @@ def take(out_dir: Path, pages: dict[str, str] = PAGES) -> list[Path]:
 def stride_strip(target: Path) -> Path:
     """The six phases side by side, each the figure as stride mode draws it, labelled."""
     app = create_app()
-    phases = app.extensions["stride_anatomy"].atlas.phases
+    phases = app.extensions[EXTENSION_KEY].atlas.phases
     with tempfile.TemporaryDirectory() as scratch, serving(app) as base, sync_playwright() as pw:
         browser = pw.chromium.launch(**launch_options(Path(scratch)))
         page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -86,7 +87,7 @@ def stride_strip(target: Path) -> Path:
 
 def every_muscle() -> dict[str, str]:
     """One page per muscle, for reviewing all the panels."""
-    atlas = create_app().extensions["stride_anatomy"].atlas
+    atlas = create_app().extensions[EXTENSION_KEY].atlas
     return {m.slug: f"/muscles/{m.slug}" for m in atlas.muscles}
 
 

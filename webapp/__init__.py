@@ -9,6 +9,9 @@ from typing import Any
 from flask import Flask
 from htmx_flask import Htmx
 
+from webapp.addresses import SettingError, default_base_url, parse_proxy_hops, parse_public_url, trusted_hosts
+from webapp.assets import init_assets
+from webapp.hosts import StrideAnatomy, trust_proxies
 from webapp.prepared import prepare
 from webapp.security import init_security
 
@@ -16,34 +19,49 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HTMX_FILE = "htmx-2.0.11.min.js"
 
 
-def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app. ``config`` overrides settings, e.g. ``{"DATA_DIR": path}`` in tests;
-    the environment variable ``STRIDE_ANATOMY_DATA`` points at another content folder and
-    ``STRIDE_ANATOMY_PUBLIC_URL`` sets the address QR codes send students to.
+def bundled(folder: str) -> Path:
+    """``templates``, ``static`` or ``data``: inside the installed package (a wheel puts them
+    there), else at the top of the checkout, where they are edited."""
+    installed = Path(__file__).resolve().parent / folder
+    return installed if installed.is_dir() else PROJECT_ROOT / folder
 
-    Content is loaded and validated here, so a broken data file stops start-up with a
-    :class:`webapp.content.loader.ContentError` that names the file and the field.
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    """Build the app. ``config`` overrides settings, e.g. ``{"DATA_DIR": path}`` in tests.
+
+    Environment variables: ``STRIDE_ANATOMY_DATA`` points at another content folder,
+    ``STRIDE_ANATOMY_PUBLIC_URL`` is the address every printed or scanned link starts with,
+    and ``STRIDE_ANATOMY_PROXY_HOPS`` says how many reverse proxies are in front. Without a
+    public URL it follows from ``BIND_HOST`` and ``PORT`` (how ``python -m webapp`` was
+    started; see :func:`webapp.addresses.default_base_url`), never from a request.
+
+    Content and settings are checked here: a broken data file stops start-up with a
+    :class:`webapp.content.loader.ContentError` that names the file and the field, and an
+    unusable setting with a :class:`webapp.addresses.SettingError`.
     """
-    app = Flask(
-        __name__,
-        template_folder=str(PROJECT_ROOT / "templates"),
-        static_folder=str(PROJECT_ROOT / "static"),
+    app = StrideAnatomy(
+        __name__, template_folder=str(bundled("templates")), static_folder=str(bundled("static"))
     )
     app.config.update(
-        DATA_DIR=Path(os.environ.get("STRIDE_ANATOMY_DATA", PROJECT_ROOT / "data")),
+        DATA_DIR=Path(os.environ.get("STRIDE_ANATOMY_DATA", bundled("data"))),
         HTMX_FILE=HTMX_FILE,
-        # Where students' phones reach the app, for QR codes (e.g. behind a proxy); when
-        # empty, the host the teacher's browser used.
         PUBLIC_BASE_URL=os.environ.get("STRIDE_ANATOMY_PUBLIC_URL", ""),
+        PROXY_HOPS=parse_proxy_hops(os.environ.get("STRIDE_ANATOMY_PROXY_HOPS", "")),
+        BIND_HOST="127.0.0.1",
+        PORT=5000,
     )
     app.config.update(config or {})
+    configure_addresses(app)
     Htmx(app)
     init_security(app)
+    init_assets(app)
+    trust_proxies(app)
 
     from webapp.views import (
         EXTENSION_KEY,
         errors,
         guides,
+        health,
         main_navigation,
         muscles,
         presenter,
@@ -54,8 +72,24 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
 
     app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
-    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet):
+    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health):
         app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)
     errors.init_errors(app)
     return app
+
+
+def configure_addresses(app: Flask) -> None:
+    """Fix ``PUBLIC_BASE_URL`` (checked, or derived from how the server was started) and the
+    ``TRUSTED_HOSTS`` that follow from it."""
+    configured = app.config["PUBLIC_BASE_URL"]
+    if app.config["PROXY_HOPS"] and not configured:
+        raise SettingError(
+            "STRIDE_ANATOMY_PROXY_HOPS is set, so set STRIDE_ANATOMY_PUBLIC_URL too: "
+            "the address people type or scan to reach the proxy."
+        )
+    bind_host = app.config["BIND_HOST"]
+    base = parse_public_url(configured) if configured else default_base_url(bind_host, app.config["PORT"])
+    app.config["PUBLIC_BASE_URL"] = base
+    if app.config["TRUSTED_HOSTS"] is None:
+        app.config["TRUSTED_HOSTS"] = trusted_hosts(base, bind_host)

@@ -10,7 +10,8 @@ import pytest
 from playwright.sync_api import Page
 
 from devtools.browser import INSTALL_HINT, chromium_path, launch_options
-from devtools.server import serving
+from devtools.server import free_port, serving
+from webapp import create_app
 
 
 def _playwright_has_its_own_chromium() -> bool:
@@ -32,9 +33,20 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def base_url(app):
+def served_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def app(served_port):
+    """The app as the browser sees it: its public address (in QR codes) is where it is served."""
+    return create_app({"TESTING": True, "PUBLIC_BASE_URL": f"http://127.0.0.1:{served_port}"})
+
+
+@pytest.fixture(scope="session")
+def base_url(app, served_port):
     """pytest-playwright's base URL: the app, served for the whole session."""
-    with serving(app) as url:
+    with serving(app, served_port) as url:
         yield url
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urljoin
 
 from flask import current_app, request, url_for
 
+from webapp.addresses import join_url
 from webapp.prepared import Prepared
 from webapp.views.glossary_links import TermLinker
 
@@ -57,10 +57,9 @@ def main_navigation() -> dict[str, Any]:
 
 
 def public_url(path: str) -> str:
-    """The address students can reach: PUBLIC_BASE_URL when the app sits behind a proxy,
-    otherwise the host the teacher's own browser used."""
-    base = current_app.config.get("PUBLIC_BASE_URL") or request.host_url
-    return urljoin(base.rstrip("/") + "/", path.lstrip("/"))
+    """The address students can reach: the public base URL fixed at start-up, never the
+    request's Host (see webapp/addresses.py)."""
+    return join_url(current_app.config["PUBLIC_BASE_URL"], path)
 
 
 def reachable_only_here(url: str) -> bool:

@@ -1,8 +1,8 @@
 """The one cache: every page is rendered, compressed and tagged once, then served from memory.
 
-The content cannot change while the app runs, so a page is a pure function of its address,
-of whether htmx asked for the stage alone, and (until the public address is fixed at
-start-up) of the host its QR codes name. The first request renders it; the answer is kept
+The content cannot change while the app runs, and every absolute address in a page comes
+from the public base URL fixed at start-up (never from the request), so a page is a pure
+function of its address and of whether htmx asked for the stage alone. The first request renders it; the answer is kept
 with a strong ETag, and its gzip and brotli forms once asked for, so later requests cost a
 dictionary look-up, a ``304 Not Modified`` when the browser already has it, and no
 compression work.
@@ -94,7 +94,7 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Response]:
     def wrapper(*args: Any, **kwargs: Any) -> Response:
         store: OrderedDict = current_app.extensions.setdefault("cached_pages", OrderedDict())
         fragment = wants_fragment()
-        key = (request.full_path, request.host_url, fragment)
+        key = (request.full_path, fragment)
         with _lock:
             entry = store.get(key)
             if entry:

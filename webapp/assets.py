@@ -1,0 +1,80 @@
+"""Static files: content-fingerprinted names, compressed once, served by WhiteNoise.
+
+WhiteNoise's manifest of hashed names belongs to Django, so at start-up the app copies
+``static/`` into a private scratch folder with a content hash in each file name (``app.css``
+becomes ``app.3f2a9c1d.css``), puts a ``.gz`` and a ``.br`` beside each file, and lets WhiteNoise
+serve that folder. A hashed name changes whenever the file does, so browsers may keep it for a
+year; the plain name still works, with a short cache, for anything that links to it directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import tempfile
+import weakref
+from pathlib import Path
+
+from flask import Flask, url_for
+from whitenoise import WhiteNoise
+from whitenoise.compress import Compressor
+
+from webapp.security import SECURITY_HEADERS
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+PLAIN_MAX_AGE = 60  # seconds: unfingerprinted URLs may change with the next release
+
+
+def fingerprinted(name: str, data: bytes) -> str:
+    """``name`` with the first 8 hex digits of the SHA-256 of ``data`` before its extension."""
+    stem, dot, extension = name.rpartition(".")
+    digest = hashlib.sha256(data).hexdigest()[:8]
+    return f"{stem}.{digest}.{extension}" if dot else f"{name}.{digest}"
+
+
+def build_static_copy(source: Path, target: Path) -> dict[str, str]:
+    """Copy every file of ``source`` into ``target`` under its fingerprinted and its plain name,
+    each with precompressed ``.gz`` and ``.br`` twins; return ``{plain name: hashed name}``."""
+    compressor = Compressor(quiet=True)
+    manifest = {}
+    for path in sorted(p for p in source.rglob("*") if p.is_file()):
+        plain = path.relative_to(source).as_posix()
+        hashed = fingerprinted(plain, path.read_bytes())
+        (target / hashed).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target / hashed)
+        compressed = compressor.compress(str(target / hashed)) if compressor.should_compress(hashed) else []
+        for suffix in ["", *(name[-3:] for name in compressed)]:  # "", ".br", ".gz"
+            shutil.copyfile(f"{target / hashed}{suffix}", f"{target / plain}{suffix}")
+        manifest[plain] = hashed
+    return manifest
+
+
+def init_assets(app: Flask) -> None:
+    """Serve ``app.static_folder`` through WhiteNoise and give templates ``asset(name)``,
+    the fingerprinted URL of a static file (``asset('app.css')`` -> ``/static/app.3f2a9c1d.css``)."""
+    scratch = Path(tempfile.mkdtemp(prefix="stride-anatomy-static-"))
+    weakref.finalize(app, shutil.rmtree, scratch, ignore_errors=True)
+    manifest = build_static_copy(Path(app.static_folder or ""), scratch)
+    immutable = {f"{app.static_url_path}/{hashed}" for hashed in manifest.values()}
+
+    def add_headers(headers, path: str, url: str) -> None:
+        for name, value in SECURITY_HEADERS.items():
+            headers[name] = value
+        if url in immutable:
+            headers["Cache-Control"] = IMMUTABLE
+
+    app.wsgi_app = WhiteNoise(
+        app.wsgi_app,
+        root=str(scratch),
+        prefix=app.static_url_path,
+        max_age=PLAIN_MAX_AGE,
+        add_headers_function=add_headers,
+    )
+
+    def asset(name: str) -> str:
+        """The fingerprinted URL of the static file ``name``."""
+        if name not in manifest:
+            raise KeyError(f"static/{name} does not exist")
+        return url_for("static", filename=manifest[name])
+
+    app.jinja_env.globals["asset"] = asset

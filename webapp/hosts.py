@@ -1,0 +1,49 @@
+"""The Flask side of the trusted-host rule: a friendly 400 for a foreign ``Host`` and, only
+when a proxy is declared, ``X-Forwarded-*`` headers believed for that many hops."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from flask import Flask, Request, request
+from flask.typing import ResponseReturnValue
+from werkzeug.exceptions import SecurityError
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import MapAdapter
+
+REFUSED = "stride_anatomy.refused_host"
+
+
+class StrideAnatomy(Flask):
+    """Flask, whose refusal of an untrusted ``Host`` (``TRUSTED_HOSTS``) is the site's own
+    error page rather than a bare failure."""
+
+    def create_url_adapter(self, request: Request | None) -> MapAdapter | None:
+        """Flask leaves a refused request without a URL adapter, and then even the error page
+        cannot build its links. Build them as if the public address had been asked, and keep
+        the refusal for :meth:`preprocess_request`."""
+        try:
+            return super().create_url_adapter(request)
+        except SecurityError as refused:
+            if request is None:
+                raise
+            request.environ[REFUSED] = refused
+            request.environ["HTTP_HOST"] = urlsplit(self.config["PUBLIC_BASE_URL"]).netloc
+            return super().create_url_adapter(request)
+
+    def preprocess_request(self) -> ResponseReturnValue | None:
+        """Answer a refused host with 400 before any view (or page cache) runs."""
+        refused = request.environ.get(REFUSED)
+        if refused is not None:
+            raise refused
+        return super().preprocess_request()
+
+
+def trust_proxies(app: Flask) -> None:
+    """Believe ``X-Forwarded-For/Proto/Host/Port/Prefix`` from ``PROXY_HOPS`` proxies, and
+    never when none is declared. Links printed for phones still use ``PUBLIC_BASE_URL``."""
+    hops = app.config["PROXY_HOPS"]
+    if hops:
+        app.wsgi_app = ProxyFix(
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=hops
+        )
