@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from webapp.figure.shapes import Point
 
-CHAR_WIDTH = 0.58  # average glyph width of the label font, as a fraction of its size
+CHAR_WIDTH = 0.62  # average glyph width of the label font, as a fraction of its size
 
 
 @dataclass(frozen=True)

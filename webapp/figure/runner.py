@@ -329,11 +329,24 @@ def label_layer(
         points = [label.anchor, label.elbow, label.end]
         group.add(dwg.polyline([(round(x, 1), round(y, 1)) for x, y in points], class_="leader"))
         group.add(dwg.circle(center=tuple(round(v, 1) for v in label.anchor), r=2.2, class_="leader-dot"))
+        # Each label is the muscle's link again: a bigger target, out of the tab order.
+        css = ["region", "region--label"] + (["region--current"] if label.key == regions.selected else [])
+        target = _link(dwg, regions.links[label.key], css, regions.swap)
+        target["tabindex"] = "-1"
+        target["aria-hidden"] = "true"
+        box = label.box()
+        target.add(
+            dwg.rect(
+                (round(box[0] - 3, 1), round(box[1] - 3, 1)),
+                (round(box[2] - box[0] + 6, 1), round(box[3] - box[1] + 6, 1)),
+                class_="hit",
+            )
+        )
         anchor = "start" if label.side > 0 else "end"
         text = dwg.text(label.text, insert=tuple(round(v, 1) for v in label.baseline), text_anchor=anchor)
-        text["class"] = f"figure-label figure-label--{label.key}"
-        group.add(text)
-        box = label.box()
+        text["class"] = "figure-label"
+        target.add(text)
+        group.add(target)
         left, right = min(left, box[0]), max(right, box[2])
     return group, (left, right)
 
