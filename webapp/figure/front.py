@@ -264,7 +264,7 @@ def draw_front(
     """The runner in ``pose`` seen from the front, as SVG markup: one link per muscle that
     shows from the front, with the same classes, links and options as the side view
     (:func:`webapp.figure.runner.draw_runner`)."""
-    dwg = new_drawing(label, "runner runner--front" + (" runner--labelled" if labels else ""))
+    dwg = new_drawing(label, "front")
     frames = front_frames(pose)
     drawable = {link.slug: link for link in links if link.slug in FRONT_SHAPES}
     levels = {"near": intensities or {}, None: intensities or {}, "far": far_intensities or intensities or {}}

@@ -175,7 +175,9 @@ class Regions:
         result = []
         for copy in self.copies:
             if copy.leg == leg and copy.cells:
-                anchor = _link(self.dwg, self.links[copy.slug], ["region", "region--hit"], self.swap)
+                anchor = _link(self.dwg, self.links[copy.slug], self.classes(copy, "hit"), self.swap)
+                if copy.leg:
+                    anchor["data-leg"] = copy.leg
                 anchor["tabindex"] = "-1"
                 anchor["aria-hidden"] = "true"
                 for shape, frame in copy.cells:
@@ -183,13 +185,16 @@ class Regions:
                 result.append(anchor)
         return result
 
+    def classes(self, copy: Copy, role: str | None = None) -> list[str]:
+        """A copy's classes: every copy of a muscle carries its name and stride level (last),
+        so highlighting works the same whichever copy a page looks at."""
+        css = ["region", *([f"region--{role}"] if role else []), f"region--{copy.slug}"]
+        intensity = self.levels.get(copy.leg, {}).get(copy.slug)
+        return css + ([f"region--{intensity}"] if intensity else [])
+
     def _visible(self, copy: Copy) -> Hyperlink:
         link = self.links[copy.slug]
-        css = ["region", f"region--{copy.slug}"]
-        intensity = self.levels.get(copy.leg, {}).get(copy.slug)
-        if intensity:
-            css.append(f"region--{intensity}")
-        anchor = _link(self.dwg, link, css, self.swap)
+        anchor = _link(self.dwg, link, self.classes(copy), self.swap)
         if copy.leg:
             anchor["data-leg"] = copy.leg
         if copy.slug == self.selected:
@@ -330,8 +335,11 @@ def label_layer(
         group.add(dwg.polyline([(round(x, 1), round(y, 1)) for x, y in points], class_="leader"))
         group.add(dwg.circle(center=tuple(round(v, 1) for v in label.anchor), r=2.2, class_="leader-dot"))
         # Each label is the muscle's link again: a bigger target, out of the tab order.
-        css = ["region", "region--label"] + (["region--current"] if label.key == regions.selected else [])
-        target = _link(dwg, regions.links[label.key], css, regions.swap)
+        copy = regions.primary(label.key)
+        role = "current-label" if label.key == regions.selected else "label"
+        target = _link(dwg, regions.links[label.key], regions.classes(copy, role), regions.swap)
+        if copy.leg:
+            target["data-leg"] = copy.leg
         target["tabindex"] = "-1"
         target["aria-hidden"] = "true"
         box = label.box()
@@ -371,10 +379,13 @@ def _side_outline(pose: Pose) -> list[Point]:
     return points
 
 
-def new_drawing(label: str, css: str) -> svgwrite.Drawing:
-    """An empty interactive figure: a labelled group, not an image (it holds links)."""
+def new_drawing(label: str, view: str) -> svgwrite.Drawing:
+    """An empty interactive figure: a labelled group, not an image (it holds links).
+    ``data-view`` ("side" or "front") lets the stylesheet tell the views apart."""
     dwg = svgwrite.Drawing(size=None, debug=False)
-    dwg.attribs.update({"class": css, "role": "group", "aria-label": label, "focusable": "false"})
+    dwg.attribs.update(
+        {"class": "runner", "data-view": view, "role": "group", "aria-label": label, "focusable": "false"}
+    )
     return dwg
 
 
@@ -405,7 +416,7 @@ def draw_runner(
     a name appears next to a muscle on hover or keyboard focus. ``swap`` adds ``hx-get`` to
     every link, for pages where htmx swaps the panel in place.
     """
-    dwg = new_drawing(label, "runner runner--side" + (" runner--labelled" if labels else ""))
+    dwg = new_drawing(label, "side")
     drawable = {link.slug: link for link in links if link.slug in MUSCLE_SHAPES}
     levels = {"near": intensities or {}, None: intensities or {}, "far": far_intensities or intensities or {}}
     regions = Regions(
