@@ -30,18 +30,19 @@ from webapp.figure.shapes import MuscleShape, Point, Profile
 from webapp.stride.kinematics import Pose
 
 CENTRE_X = 190.0
-HIP_HALF_WIDTH = 17.0
+HIP_HALF_WIDTH = 19.0
 # The runner faces the viewer, so their left side is on the viewer's right.
 SIDE_SIGN = {"near": 1, "far": -1}
 LEG_NAMES = {"near": "left leg", "far": "right leg"}
 
 # Limb profiles seen from the front: (fraction along, outer half-width, inner half-width).
 # In these frames +x points away from the body's midline (u = +1 is the outer edge).
-THIGH = Profile(108, ((0.0, 24, 15), (0.2, 24, 18), (0.55, 20, 15), (0.85, 15, 12), (1.0, 13, 11)))
+THIGH = Profile(108, ((0.0, 24, 19), (0.2, 24, 19), (0.55, 20, 15), (0.85, 15, 12), (1.0, 13, 11)))
 SHANK = Profile(108, ((0.0, 13, 12), (0.25, 15, 16), (0.5, 12, 13), (0.8, 8, 8), (1.0, 7, 7)))
 UPPER_ARM = Profile(80, ((0.0, 11, 11), (0.3, 10, 9.5), (1.0, 7, 7)))
 FOREARM = Profile(66, ((0.0, 7, 7), (0.3, 7.5, 7), (1.0, 5, 5)))
 FOOT: tuple[Point, ...] = ((-9, -4), (9, -4), (13, 8), (14, 16), (8, 20), (-10, 20), (-15, 15), (-12, 6))
+FOOT_HEIGHT = 20.0  # ankle joint to sole
 
 # Torso frame: origin between the hip joints, -y up; the right half (runner's left), mirrored.
 _TORSO_HALF: tuple[Point, ...] = (
@@ -110,7 +111,7 @@ FRONT_SHAPES: dict[str, tuple[MuscleShape, ...]] = {
         _on(
             THIGH,
             "thigh",
-            ((-0.2, 0.1), (0.3, 0.08), (0.42, 0.4), (0.3, 0.75), (0.05, 0.86), (-0.2, 0.7), (-0.3, 0.4)),
+            ((-0.16, 0.1), (0.3, 0.08), (0.42, 0.4), (0.3, 0.75), (0.05, 0.86), (-0.16, 0.7), (-0.2, 0.4)),
             (((0.05, 0.14), (0.05, 0.8)),),
         ),
         _on(
@@ -124,13 +125,13 @@ FRONT_SHAPES: dict[str, tuple[MuscleShape, ...]] = {
             THIGH,
             "thigh",
             (
-                (-0.36, 0.03),
+                (-0.3, 0.03),
                 (-0.95, 0.05),
                 (-1.0, 0.3),
-                (-0.88, 0.55),
-                (-0.58, 0.6),
-                (-0.4, 0.45),
-                (-0.34, 0.2),
+                (-0.9, 0.55),
+                (-0.6, 0.63),
+                (-0.36, 0.48),
+                (-0.28, 0.2),
             ),
             (((-0.5, 0.06), (-0.7, 0.52)), ((-0.85, 0.08), (-0.9, 0.45))),
         ),
@@ -207,11 +208,13 @@ def front_frames(pose: Pose) -> dict[str, Frame]:
     frames["head"] = Frame((CENTRE_X, hip_y + body.trunk * (1 - math.cos(lean))))
     for leg, sign in SIDE_SIGN.items():
         hip = (CENTRE_X + sign * HIP_HALF_WIDTH, hip_y)
-        knee = (CENTRE_X + sign * 15, segments[f"{leg}_shank"].origin[1])
-        ankle = (CENTRE_X + sign * 13, segments[f"{leg}_foot"].origin[1])
+        knee = (CENTRE_X + sign * 16, segments[f"{leg}_shank"].origin[1])
+        ankle = (CENTRE_X + sign * 14, segments[f"{leg}_foot"].origin[1])
         frames[f"{leg}_thigh"] = _toward(hip, knee, body.thigh, sign)
         frames[f"{leg}_shank"] = _toward(knee, ankle, body.shank, sign)
-        frames[f"{leg}_foot"] = Frame(ankle, 0.0, 1.0, sign < 0)
+        # A foot pointing down (pushing off) is seen from the front as a taller foot.
+        sole = (pose.lowest_point(leg) - ankle[1]) / FOOT_HEIGHT
+        frames[f"{leg}_foot"] = Frame(ankle, 0.0, min(max(sole, 0.7), 2.5), sign < 0)
         upper, fore = segments[f"{leg}_upper_arm"], segments[f"{leg}_forearm"]
         shoulder = (CENTRE_X + sign * SHOULDER[0], shoulder_y)
         elbow = (

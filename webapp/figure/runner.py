@@ -24,7 +24,7 @@ from webapp.figure.labels import Callout, layout_labels, text_width
 from webapp.figure.shapes import (
     EAR,
     EYE,
-    FIST_RADIUS,
+    FIST,
     FOOT_OUTLINE,
     FOREARM,
     HEAD_OUTLINE,
@@ -229,10 +229,6 @@ def silhouette(dwg: svgwrite.Drawing, css: str, parts: Sequence[tuple[str, objec
     return group
 
 
-def _at(point: Point) -> Frame:
-    return Frame(point)
-
-
 def _leg(dwg: svgwrite.Drawing, pose: Pose, side: str, css: str) -> Group:
     thigh, shank, foot = (Frame.of(pose.segments[f"{side}_{part}"]) for part in ("thigh", "shank", "foot"))
     return silhouette(
@@ -257,7 +253,7 @@ def _arm(dwg: svgwrite.Drawing, pose: Pose, side: str) -> Group:
             ("shape", UPPER_ARM.outline(), Frame.of(upper)),
             ("shape", FOREARM.outline(), Frame.of(fore)),
             ("disc", 8, Frame.of(fore)),
-            ("disc", FIST_RADIUS, _at(fore.point(0, FOREARM.length + 3))),
+            ("shape", FIST, Frame.of(fore)),
         ],
     )
 
