@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from webapp import PROJECT_ROOT
+from webapp.figure.front import FRONT_SHAPES
 from webapp.figure.runner import RegionLink, draw_runner
 from webapp.figure.shapes import HIT_SHAPES, MUSCLE_SHAPES, TRUNK_OUTLINE, polygon_area
 
@@ -120,12 +122,26 @@ def test_the_near_body_blocks_taps_and_muscles_sit_above_the_tap_areas(site):
     assert "limb--arm" in order[max(near_muscles) + 1], "the near arm is drawn over the body"
 
 
-def test_hovering_or_focusing_a_muscle_shows_its_name_next_to_it(site, poses, links):
-    for link in named(site.figure(None)):
-        tag = link.find(f".//{SVG}g[@class='region__name']")
-        assert tag is not None and tag.find(f"{SVG}text").text == link.get("aria-label")
+def hover_names(svg: str) -> dict[str, str]:
+    """Muscle slug -> the name its hover tag shows."""
+    return {
+        g.get("class").split("name--")[1]: g.find(f"{SVG}text").text
+        for g in ET.fromstring(svg).iter(f"{SVG}g")
+        if "region__name" in (g.get("class") or "")
+    }
+
+
+def test_hovering_or_focusing_a_muscle_shows_its_name_above_everything(site, poses, links):
+    svg = site.figure(None)
+    assert hover_names(svg) == {m.slug: m.name for m in site.atlas.muscles if m.slug in MUSCLE_SHAPES}
+    layers = [el.get("class", "") for el in ET.fromstring(svg)]
+    assert layers.index("figure-names") > max(i for i, css in enumerate(layers) if "limb" in css)
+    # The stylesheet shows a tag when any copy of its muscle is hovered or focused.
+    css = (PROJECT_ROOT / "static" / "app.css").read_text()
+    for slug in {*MUSCLE_SHAPES, *FRONT_SHAPES}:
+        assert f".runner:has(.region--{slug}:is(:hover, :focus-visible)) .name--{slug}" in css
     labelled = draw_runner(poses[None], links, labels=True)
-    assert "region__name" not in labelled, "with labels shown, hover names are not needed"
+    assert not hover_names(labelled), "with labels shown, hover names are not needed"
 
 
 def test_the_figure_says_which_leg_is_the_runners_left_and_which_the_right(poses, links):

@@ -271,9 +271,7 @@ def draw_front(
     frames = front_frames(pose)
     drawable = {link.slug: link for link in links if link.slug in FRONT_SHAPES}
     levels = {"near": intensities or {}, None: intensities or {}, "far": far_intensities or intensities or {}}
-    regions = Regions(
-        dwg, drawable, _copies(frames, list(drawable)), selected, levels, swap, names=not labels
-    )
+    regions = Regions(dwg, drawable, _copies(frames, list(drawable)), selected, levels, swap)
     ground = pose.body.ground_y
     left, right = CENTRE_X - 110, CENTRE_X + 110
     top, height = 60.0, 466.0
@@ -319,6 +317,8 @@ def draw_front(
         )
     feet = {leg: frames[f"{leg}_foot"].origin[0] for leg in SIDE_SIGN}
     dwg.add(leg_tags(dwg, feet, LEG_NAMES, ground + 17))
+    if not labels:
+        dwg.add(regions.names())
     if labels:
         layer, (label_left, label_right) = label_layer(
             dwg,

@@ -134,11 +134,12 @@ def _link(dwg: svgwrite.Drawing, link: RegionLink, css: list[str], swap: bool) -
     return anchor
 
 
-def _name_tag(dwg: svgwrite.Drawing, text: str, at: Point) -> Group:
-    """A name shown on hover or focus, centred on the muscle (hidden until then by CSS)."""
+def _name_tag(dwg: svgwrite.Drawing, slug: str, text: str, at: Point) -> Group:
+    """A muscle's name, centred on it, hidden until a copy of that muscle is hovered or
+    focused (the stylesheet matches ``name--<slug>`` to ``region--<slug>``)."""
     width = text_width(text, NAME_SIZE) + 10
     x, y = at
-    tag = dwg.g(class_="region__name")
+    tag = dwg.g(class_=f"region__name name--{slug}")
     tag.add(dwg.rect((round(x - width / 2, 1), round(y - 9.5, 1)), (round(width, 1), 18), rx=5))
     tag.add(dwg.text(text, insert=(round(x, 1), round(y + 4, 1)), text_anchor="middle"))
     return tag
@@ -146,7 +147,7 @@ def _name_tag(dwg: svgwrite.Drawing, text: str, at: Point) -> Group:
 
 @dataclass
 class Regions:
-    """Every link element of one drawing: visible copies, tap areas, names.
+    """Every link element of one drawing (visible copies, tap areas) and the hover names.
 
     A muscle's primary copy (on the trunk, else the near leg, else the far leg) is its one
     named tab stop; every other copy is the same link again, hidden from assistive technology
@@ -159,7 +160,6 @@ class Regions:
     selected: str | None
     levels: dict[str | None, dict[str, str]]
     swap: bool
-    names: bool  # hover and focus name tags (not needed when labels are shown)
 
     def primary(self, slug: str) -> Copy:
         """The copy that carries a muscle's name and tab stop."""
@@ -210,9 +210,15 @@ class Regions:
         for shape, frame in copy.pieces:
             for line in shape.fibres:
                 anchor.add(_path(self.dwg, smooth_path(line, closed=False), frame, "fibre"))
-        if self.names:
-            anchor.add(_name_tag(self.dwg, link.name, copy.anchor()))
         return anchor
+
+    def names(self) -> Group:
+        """Every muscle's hover name, in one layer above the whole body so nothing hides it."""
+        group = self.dwg.g(class_="figure-names")
+        group["aria-hidden"] = "true"
+        for slug, link in self.links.items():
+            group.add(_name_tag(self.dwg, slug, link.name, self.primary(slug).anchor()))
+        return group
 
 
 def silhouette(dwg: svgwrite.Drawing, css: str, parts: Sequence[tuple[str, object, Frame]]) -> Group:
@@ -415,9 +421,7 @@ def draw_runner(
     dwg = new_drawing(label, "side")
     drawable = {link.slug: link for link in links if link.slug in MUSCLE_SHAPES}
     levels = {"near": intensities or {}, None: intensities or {}, "far": far_intensities or intensities or {}}
-    regions = Regions(
-        dwg, drawable, _side_copies(pose, list(drawable)), selected, levels, swap, names=not labels
-    )
+    regions = Regions(dwg, drawable, _side_copies(pose, list(drawable)), selected, levels, swap)
     x, y, width, height = VIEW_BOX
     ground = pose.body.ground_y
     dwg.add(dwg.line((x, ground), (x + width, ground), class_="ground"))
@@ -438,6 +442,8 @@ def draw_runner(
     feet = {leg: pose.segments[f"{leg}_foot"].origin[0] for leg in ("near", "far")}
     dwg.add(leg_tags(dwg, feet, LEG_NAMES, ground + 17))
     left, right = x, x + width
+    if not labels:  # with labels shown, hover names would only repeat them
+        dwg.add(regions.names())
     if labels:
         outline = outline_extent(_side_outline(pose))
         layer, (left, right) = label_layer(
