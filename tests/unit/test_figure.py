@@ -11,7 +11,7 @@ import pytest
 
 from webapp import PROJECT_ROOT
 from webapp.figure.front import FRONT_SHAPES
-from webapp.figure.runner import RegionLink, draw_runner
+from webapp.figure.runner import RegionLink, draw_runner, side_outline
 from webapp.figure.shapes import HIT_SHAPES, MUSCLE_SHAPES, TRUNK_OUTLINE, polygon_area
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -198,6 +198,5 @@ def test_every_pose_of_the_stride_fits_the_view_box(poses, links):
     for phase, pose in poses.items():
         root = ET.fromstring(draw_runner(pose, links))
         x, y, width, height = map(float, root.get("viewBox").split())
-        for segment in pose.segments.values():
-            ox, oy = segment.origin
-            assert x <= ox <= x + width and y <= oy <= y + height, phase
+        for px, py in side_outline(pose):
+            assert x <= px <= x + width and y <= py <= y + height, phase

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from webapp.figure.front import FRONT_HITS, FRONT_SHAPES, draw_front, front_frames
+from webapp.figure.front import FOOT, FRONT_HITS, FRONT_SHAPES, HEAD, TORSO, draw_front, front_frames
 from webapp.figure.runner import RegionLink
 from webapp.figure.shapes import polygon_area
 
@@ -126,3 +126,15 @@ def test_the_front_view_is_small_and_has_no_inline_styles(poses, links):
     svg = draw_front(poses[None], links, labels=True)
     assert "style=" not in svg and "xlink:href" not in svg
     assert len(gzip.compress(draw_front(poses[None], links).encode())) < 10_000
+
+
+def test_every_pose_fits_the_front_view_box(poses, links):
+    for phase, pose in poses.items():
+        x, y, width, height = map(float, ET.fromstring(draw_front(pose, links)).get("viewBox").split())
+        frames = front_frames(pose)
+        points = [frames["head"].point(*p) for p in HEAD] + [frames["trunk"].point(*p) for p in TORSO]
+        for leg in ("near", "far"):
+            points += [frames[f"{leg}_foot"].point(*p) for p in FOOT]
+            points += [frames[f"{leg}_fist"].origin, frames[f"{leg}_upper_arm"].origin]
+        for px, py in points:
+            assert x <= px <= x + width and y <= py <= y + height, phase

@@ -367,7 +367,7 @@ def outline_extent(points: Sequence[Point]) -> tuple[float, float]:
     return min(xs), max(xs)
 
 
-def _side_outline(pose: Pose) -> list[Point]:
+def side_outline(pose: Pose) -> list[Point]:
     """Points on the runner's outline, for finding where labels may start."""
     trunk = Frame.of(pose.segments["trunk"])
     points = [trunk.point(*p) for p in (*TRUNK_OUTLINE, *HEAD_OUTLINE)]
@@ -445,7 +445,7 @@ def draw_runner(
     if not labels:  # with labels shown, hover names would only repeat them
         dwg.add(regions.names())
     if labels:
-        outline = outline_extent(_side_outline(pose))
+        outline = outline_extent(side_outline(pose))
         layer, (left, right) = label_layer(
             dwg,
             regions,
