@@ -45,7 +45,7 @@ from webapp.figure.shapes import (
 from webapp.stride.kinematics import Pose, Segment
 
 VIEW_BOX = (36, 60, 278, 466)  # x, y, width, height: fits every pose of the stride, snugly
-LABEL_SIZE = 12.5
+LABEL_SIZE = 14
 NAME_SIZE = 11
 # The side view shows the runner's left side: they run towards the right of the page.
 LEG_NAMES = {"near": "left leg", "far": "right leg"}
@@ -381,6 +381,16 @@ def side_outline(pose: Pose) -> list[Point]:
     return points
 
 
+def _side_of(copy: Copy, hip_x: float) -> int:
+    """Which label column suits a muscle in the side view: front muscles right, back muscles
+    left; one in the middle of its limb (the adductors) goes to the side its limb is on."""
+    shape, frame = max(copy.pieces, key=lambda piece: polygon_area(piece[0].points))
+    x = centroid(shape.points)[0]
+    if abs(x) < 5:
+        x = frame.point(*centroid(shape.points))[0] - hip_x
+    return 1 if x >= 0 else -1
+
+
 def new_drawing(label: str, view: str) -> svgwrite.Drawing:
     """An empty interactive figure: a labelled group, not an image (it holds links).
     ``data-view`` ("side" or "front") lets the stylesheet tell the views apart."""
@@ -449,7 +459,7 @@ def draw_runner(
         layer, (left, right) = label_layer(
             dwg,
             regions,
-            lambda copy: 1 if centroid(copy.pieces[-1][0].points)[0] >= 0 else -1,
+            lambda copy: _side_of(copy, pose.segments["trunk"].origin[0]),
             (outline[0] - 4, outline[1] + 4),
             (y + 14, ground - 6),
         )
