@@ -59,8 +59,22 @@ class Profile:
         return tuple([self.at(u1, t) for t in ts] + [self.at(u0, t) for t in reversed(ts)])
 
 
+def _number(value: float) -> str:
+    """A coordinate as short as it can be written at 0.1 precision ("12", "-3.5")."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def _pair(point: Point) -> str:
+    return f"{_number(point[0])},{_number(point[1])}"
+
+
 def smooth_path(points: Sequence[Point], closed: bool = True, tension: float = 1.0) -> str:
-    """A smooth SVG path through the points (Catmull-Rom turned into cubic Béziers)."""
+    """A smooth SVG path through the points (Catmull-Rom turned into cubic Béziers).
+
+    Catmull-Rom leaves each point along one tangent, so every curve's first control point
+    mirrors the one before it: all curves after the first use the shorter ``S`` command.
+    """
     count = len(points)
     if count < 3 and closed:
         raise ValueError("a smooth outline needs at least three points")
@@ -68,14 +82,17 @@ def smooth_path(points: Sequence[Point], closed: bool = True, tension: float = 1
     def at(index: int) -> Point:
         return points[index % count] if closed else points[max(0, min(count - 1, index))]
 
-    parts = [f"M{points[0][0]:.1f},{points[0][1]:.1f}"]
+    parts = [f"M{_pair(points[0])}"]
     segments = count if closed else count - 1
     k = tension / 6
     for i in range(segments):
         p0, p1, p2, p3 = at(i - 1), at(i), at(i + 1), at(i + 2)
-        c1 = (p1[0] + (p2[0] - p0[0]) * k, p1[1] + (p2[1] - p0[1]) * k)
         c2 = (p2[0] - (p3[0] - p1[0]) * k, p2[1] - (p3[1] - p1[1]) * k)
-        parts.append(f"C{c1[0]:.1f},{c1[1]:.1f} {c2[0]:.1f},{c2[1]:.1f} {p2[0]:.1f},{p2[1]:.1f}")
+        if i == 0:
+            c1 = (p1[0] + (p2[0] - p0[0]) * k, p1[1] + (p2[1] - p0[1]) * k)
+            parts.append(f"C{_pair(c1)} {_pair(c2)} {_pair(p2)}")
+        else:
+            parts.append(f"S{_pair(c2)} {_pair(p2)}")
     if closed:
         parts.append("Z")
     return "".join(parts)
@@ -83,7 +100,7 @@ def smooth_path(points: Sequence[Point], closed: bool = True, tension: float = 1
 
 def polygon_path(points: Sequence[Point]) -> str:
     """A straight-edged closed SVG path (hit cells must not bulge past their body part)."""
-    return "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in points) + "Z"
+    return "M" + "L".join(_pair(point) for point in points) + "Z"
 
 
 def polygon_area(points: Sequence[Point]) -> float:
