@@ -266,7 +266,12 @@ def draw_front(
 ) -> str:
     """The runner in ``pose`` seen from the front, as SVG markup: one link per muscle that
     shows from the front, with the same classes, links and options as the side view
-    (:func:`webapp.figure.runner.draw_runner`)."""
+    (:func:`webapp.figure.runner.draw_runner`).
+
+    The hamstrings and the glutes (gluteus maximus) are on the back of the body and are not
+    drawn; every other muscle of the atlas is. Both legs are equally near: the runner's left
+    leg (on the viewer's right) carries the named links, the right leg repeats them.
+    """
     dwg = new_drawing(label, "front")
     frames = front_frames(pose)
     drawable = {link.slug: link for link in links if link.slug in FRONT_SHAPES}
