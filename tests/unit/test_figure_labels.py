@@ -9,9 +9,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from webapp.figure.drawing import LABEL_SIZE
 from webapp.figure.front import FRONT_SHAPES, draw_front
 from webapp.figure.labels import Callout, layout_labels, text_width
-from webapp.figure.runner import LABEL_SIZE, RegionLink, draw_runner
+from webapp.figure.runner import RegionLink, draw_runner
 from webapp.figure.shapes import MUSCLE_SHAPES
 
 SVG = "{http://www.w3.org/2000/svg}"

@@ -14,16 +14,16 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from webapp.figure.runner import (
+from webapp.figure.drawing import (
     Copy,
     Frame,
-    Piece,
     RegionLink,
     Regions,
     finish,
     label_layer,
     leg_tags,
     new_drawing,
+    place_copies,
     silhouette,
 )
 from webapp.figure.shapes import MuscleShape, Point, Profile
@@ -229,24 +229,6 @@ def front_frames(pose: Pose) -> dict[str, Frame]:
     return frames
 
 
-def _copies(frames: dict[str, Frame], slugs: Sequence[str]) -> list[Copy]:
-    copies = []
-    for slug in slugs:
-        for leg in (None, "near", "far"):
-
-            def placed(shapes: Sequence[MuscleShape], leg: str | None = leg) -> list[Piece]:
-                return [
-                    (s, frames[f"{leg}_{s.segment}" if leg else s.segment])
-                    for s in shapes
-                    if (leg in s.legs if leg else not s.legs)
-                ]
-
-            pieces = placed(FRONT_SHAPES[slug])
-            if pieces:
-                copies.append(Copy(slug, leg, pieces, placed(FRONT_HITS.get(slug, ()))))
-    return copies
-
-
 def _label_side(copy: Copy) -> int:
     """Trunk muscles drawn on both sides are named in the left column, the rest on the right
     (beside the runner's left leg, which carries the named links)."""
@@ -276,7 +258,14 @@ def draw_front(
     frames = front_frames(pose)
     drawable = {link.slug: link for link in links if link.slug in FRONT_SHAPES}
     levels = {"near": intensities or {}, None: intensities or {}, "far": far_intensities or intensities or {}}
-    regions = Regions(dwg, drawable, _copies(frames, list(drawable)), selected, levels, swap)
+    regions = Regions(
+        dwg,
+        drawable,
+        place_copies(list(drawable), FRONT_SHAPES, FRONT_HITS, frames.__getitem__),
+        selected,
+        levels,
+        swap,
+    )
     ground = pose.body.ground_y
     left, right = CENTRE_X - 110, CENTRE_X + 110
     top, height = 60.0, 466.0
