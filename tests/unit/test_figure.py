@@ -151,7 +151,9 @@ def test_the_figure_says_which_leg_is_the_runners_left_and_which_the_right(poses
         # Running towards the right of the page, the runner shows us their left side.
         assert tags == {"leg-tag leg-tag--near": "left leg", "leg-tag leg-tag--far": "right leg"}
         xs = [float(t.get("x")) for t in root.iter(f"{SVG}text") if "leg-tag" in t.get("class", "")]
-        assert abs(xs[0] - xs[1]) >= 60, "the two tags never overlap"
+        assert abs(xs[0] - xs[1]) >= 76, "the two tags never overlap"
+        left, _, width, _ = map(float, root.get("viewBox").split())
+        assert all(left + 35 <= x <= left + width - 35 for x in xs), "the tags stay inside the figure"
 
 
 def test_the_selected_muscle_and_only_it_is_marked_current(site):

@@ -21,6 +21,7 @@ from webapp.stride.kinematics import Segment
 
 LABEL_SIZE = 14
 NAME_SIZE = 11
+LEG_TAG_APART = 76  # centre to centre: two tags side by side never touch
 
 
 @dataclass(frozen=True)
@@ -233,15 +234,20 @@ def place_copies(
     return copies
 
 
-def leg_tags(dwg: svgwrite.Drawing, feet: dict[str, float], names: dict[str, str], y: float) -> Group:
-    """Small tags under the feet saying which leg is the runner's left and which the right."""
+def leg_tags(
+    dwg: svgwrite.Drawing, feet: dict[str, float], names: dict[str, str], y: float, span: tuple[float, float]
+) -> Group:
+    """Small tags under the feet saying which leg is the runner's left and which the right,
+    kept apart from each other and inside ``span`` (the x range of the figure)."""
     group = dwg.g(class_="leg-tags")
     group["aria-hidden"] = "true"
     (first, x0), (second, x1) = sorted(feet.items(), key=lambda item: item[1])
-    spread = 62 - (x1 - x0)
+    spread = LEG_TAG_APART - (x1 - x0)
     if spread > 0:  # feet close together: push the two tags apart so they never overlap
         x0, x1 = x0 - spread / 2, x1 + spread / 2
-    for leg, x in ((first, x0), (second, x1)):
+    # Slide the pair, never squeeze it, to stay inside the figure.
+    shift = max(span[0] + LEG_TAG_APART / 2 - x0, 0) + min(span[1] - LEG_TAG_APART / 2 - x1, 0)
+    for leg, x in ((first, x0 + shift), (second, x1 + shift)):
         group.add(
             dwg.text(
                 names[leg], insert=(round(x, 1), y), text_anchor="middle", class_=f"leg-tag leg-tag--{leg}"

@@ -310,7 +310,7 @@ def draw_front(
             )
         )
     feet = {leg: frames[f"{leg}_foot"].origin[0] for leg in SIDE_SIGN}
-    dwg.add(leg_tags(dwg, feet, LEG_NAMES, ground + 17))
+    dwg.add(leg_tags(dwg, feet, LEG_NAMES, ground + 17, (left, right)))
     if not labels:
         dwg.add(regions.names())
     if labels:
