@@ -21,6 +21,7 @@ from webapp.stride.kinematics import Segment
 
 LABEL_SIZE = 14
 NAME_SIZE = 11
+LABEL_TAP_WIDTH = 76  # the least width of a label's tap area
 LEG_TAG_APART = 76  # centre to centre: two tags side by side never touch
 
 
@@ -287,12 +288,20 @@ def label_layer(
             target["data-leg"] = copy.leg
         target["tabindex"] = "-1"
         target["aria-hidden"] = "true"
-        box = label.box()
+        # Its tap area fills the label's line (so neighbours never share one) and reaches out
+        # at least LABEL_TAP_WIDTH from the column edge, so short names are easy to hit too.
+        box, line = label.box(), label.size * 1.35
+        edge = label.end[0]
+        reach = (
+            max(box[2] + 4 - edge, LABEL_TAP_WIDTH)
+            if label.side > 0
+            else max(edge - box[0] + 4, LABEL_TAP_WIDTH)
+        )
+        x0, x1 = (edge, edge + reach) if label.side > 0 else (edge - reach, edge)
+        middle = (box[1] + box[3]) / 2
         target.add(
             dwg.rect(
-                (round(box[0] - 3, 1), round(box[1] - 3, 1)),
-                (round(box[2] - box[0] + 6, 1), round(box[3] - box[1] + 6, 1)),
-                class_="hit",
+                (round(x0, 1), round(middle - line / 2, 1)), (round(x1 - x0, 1), round(line, 1)), class_="hit"
             )
         )
         anchor = "start" if label.side > 0 else "end"
@@ -300,7 +309,7 @@ def label_layer(
         text["class"] = "figure-label"
         target.add(text)
         group.add(target)
-        left, right = min(left, box[0]), max(right, box[2])
+        left, right = min(left, x0), max(right, x1)
     return group, (left, right)
 
 
