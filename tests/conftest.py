@@ -40,6 +40,27 @@ def atlas() -> Atlas:
     return real_content().atlas
 
 
+class Drawing:
+    """The real content, and the home page's runner drawn as the atlas draws it (each muscle
+    linking to /muscles/<slug>), for tests of the pure figure functions."""
+
+    atlas = real_content().atlas
+    pose = staticmethod(real_content().pose)
+
+    def figure(self, selected: str | None) -> str:
+        """The side view at home, with ``selected`` marked."""
+        from webapp.figure.runner import RegionLink, draw_runner
+
+        links = [RegionLink(m.slug, m.name, f"/muscles/{m.slug}") for m in self.atlas.muscles]
+        return draw_runner(self.pose(None), links, selected=selected)
+
+
+@pytest.fixture(scope="session")
+def drawing() -> Drawing:
+    """The figure as the atlas draws it."""
+    return Drawing()
+
+
 @pytest.fixture(scope="session")
 def app():
     """The real app on the real content (built once: content is read-only)."""

@@ -1,0 +1,112 @@
+"""Tap targets on the runner, measured in Chromium: every muscle answers a tap over a large
+enough area, and a tap on a muscle you can see always opens that muscle."""
+
+from __future__ import annotations
+
+import statistics
+
+import pytest
+from playwright.sync_api import Page
+
+from webapp.figure.front import draw_front
+from webapp.figure.runner import RegionLink
+
+MIN_AREA = 24 * 24  # WCAG 2.5.8, CSS px²
+MEDIAN_AREA = 44 * 44  # a fingertip
+
+# Samples the figure every `step` CSS px. For each point it asks the browser what a tap would
+# open (elementFromPoint) and, separately, which shape is painted on top there (the last
+# muscle or skin shape in paint order that covers the point). Returns the area each
+# muscle answers for, every point where a visible muscle would open something else, and for
+# each named region the visible point nearest the middle of its shapes.
+MEASURE = """([selector, step]) => {
+  const svg = document.querySelector(selector);
+  const box = svg.getBoundingClientRect();
+  const painted = [...svg.querySelectorAll('.muscle, .skin, .skin-edge')].map(el => ({
+    el, rect: el.getBoundingClientRect(), muscle: el.classList.contains('muscle'),
+    edge: el.classList.contains('skin-edge'),
+    slug: el.closest('a') ? el.closest('a').dataset.muscle : null,
+    primary: el.closest('a') ? !el.closest('a').hasAttribute('aria-hidden') : false,
+    inverse: el.getScreenCTM().inverse(),
+  }));
+  const topmost = (x, y) => {
+    for (let i = painted.length - 1; i >= 0; i--) {
+      const p = painted[i];
+      if (x < p.rect.left || x > p.rect.right || y < p.rect.top || y > p.rect.bottom) continue;
+      const local = new DOMPoint(x, y).matrixTransform(p.inverse);
+      if (p.el.isPointInFill(local) || ((p.edge || p.muscle) && p.el.isPointInStroke(local))) return p;
+    }
+    return null;
+  };
+  const opened = (x, y) => {
+    const hit = document.elementFromPoint(x, y);
+    const link = hit && hit.closest('svg a[data-muscle]');
+    return link ? link.dataset.muscle : null;
+  };
+  const areas = {}, wrong = [], seen = {};
+  for (let y = box.top + step / 2; y < box.bottom; y += step) {
+    for (let x = box.left + step / 2; x < box.right; x += step) {
+      const slug = opened(x, y);
+      if (slug) areas[slug] = (areas[slug] || 0) + step * step;
+      const top = topmost(x, y);
+      if (top && top.muscle) {
+        if (top.slug !== slug) wrong.push([Math.round(x), Math.round(y), top.slug, slug]);
+        if (top.primary) (seen[top.slug] = seen[top.slug] || []).push([x, y]);
+      }
+    }
+  }
+  const centres = {};
+  for (const [slug, points] of Object.entries(seen)) {
+    const mx = points.reduce((s, p) => s + p[0], 0) / points.length;
+    const my = points.reduce((s, p) => s + p[1], 0) / points.length;
+    const [x, y] = points.reduce((a, b) => Math.hypot(a[0] - mx, a[1] - my) <= Math.hypot(b[0] - mx, b[1] - my) ? a : b);
+    centres[slug] = {x, y, opens: opened(x, y)};
+  }
+  const named = [...svg.querySelectorAll('a.region:not([aria-hidden])')].map(a => a.dataset.muscle);
+  return {areas, wrong, centres, named};
+}"""
+
+
+def measure(page: Page, selector: str = "svg.runner") -> dict:
+    """Scroll the figure fully into view and sample it every 2 CSS px."""
+    page.locator(selector).first.evaluate("svg => svg.scrollIntoView({block: 'start'})")
+    fits = page.evaluate(
+        f"document.querySelector('{selector}').getBoundingClientRect().bottom <= window.innerHeight"
+    )
+    assert fits, "the figure must fit the viewport to be measured"
+    return page.evaluate(MEASURE, [selector, 2])
+
+
+def assert_easy_to_hit(result: dict, size) -> None:
+    areas = {slug: result["areas"].get(slug, 0) for slug in result["named"]}
+    small = {slug: area for slug, area in areas.items() if area < MIN_AREA}
+    assert not small, f"regions under 24×24 px at {size}: {small}"
+    assert statistics.median(areas.values()) >= MEDIAN_AREA, f"median region too small at {size}: {areas}"
+    assert result["wrong"] == [], f"visible muscle opens another link: {result['wrong'][:10]}"
+    for slug in result["named"]:
+        centre = result["centres"].get(slug)
+        assert centre, f"{slug} has no visible point on the figure"
+        assert centre["opens"] == slug, f"a tap in the middle of {slug} opens {centre['opens']}"
+
+
+SIZES = pytest.mark.parametrize("size", [(375, 800), (1280, 900)], ids=["phone", "desktop"])
+
+
+@SIZES
+def test_every_muscle_on_the_home_figure_is_easy_to_hit_and_never_opens_the_wrong_one(page: Page, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto("/")
+    assert_easy_to_hit(measure(page), size)
+
+
+@SIZES
+def test_the_front_view_is_easy_to_hit_in_the_home_page_layout(page: Page, app, size):
+    # The front view has no address of its own yet: draw it and put it where the side view was.
+    site = app.extensions["stride_anatomy"]
+    links = [RegionLink(m.slug, m.name, f"/muscles/{m.slug}") for m in site.atlas.muscles]
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto("/")
+    page.evaluate(
+        "svg => { document.querySelector('svg.runner').outerHTML = svg; }", draw_front(site.pose(None), links)
+    )
+    assert_easy_to_hit(measure(page), size)

@@ -1,0 +1,345 @@
+"""What both views of the runner share: frames that place shapes on the page, muscle copies,
+their links, tap areas and hover names, body silhouettes, labels and leg tags.
+
+Every muscle region is a real ``<a href>`` so the figure works without JavaScript; the page
+around it tells htmx where to swap. svgwrite is used only in this package, so it can be
+replaced later.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import svgwrite
+from svgwrite.container import Group, Hyperlink
+
+from webapp.figure.labels import Callout, layout_labels, text_width
+from webapp.figure.shapes import MuscleShape, Point, centroid, polygon_area, polygon_path, smooth_path
+from webapp.gait.kinematics import Segment
+
+LABEL_SIZE = 14
+NAME_SIZE = 11
+LABEL_TAP_WIDTH = 76  # the least width of a label's tap area
+LEG_TAG_APART = 76  # centre to centre: two tags side by side never touch
+
+
+@dataclass(frozen=True)
+class RegionLink:
+    """A muscle as the figure shows it: where it links to and what it is called."""
+
+    slug: str
+    name: str
+    href: str
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where a shape's own coordinates land on the page: moved to ``origin``, turned by
+    ``rotation`` degrees, its length squeezed by ``stretch`` (a limb seen end-on looks short)
+    and, when ``mirror``, flipped left to right."""
+
+    origin: Point
+    rotation: float = 0.0
+    stretch: float = 1.0
+    mirror: bool = False
+
+    @classmethod
+    def of(cls, segment: Segment) -> Frame:
+        """The frame of a side-view body segment."""
+        return cls(segment.origin, segment.rotation)
+
+    def point(self, x: float, y: float) -> Point:
+        """A point in the frame, in page coordinates."""
+        x, y = (-x if self.mirror else x), y * self.stretch
+        angle = math.radians(self.rotation)
+        cos, sin = math.cos(angle), math.sin(angle)
+        return (self.origin[0] + x * cos - y * sin, self.origin[1] + x * sin + y * cos)
+
+    @property
+    def transform(self) -> str:
+        """The SVG transform attribute for shapes in this frame."""
+        x, y = self.origin
+        result = f"translate({x:.1f} {y:.1f}) rotate({self.rotation:.2f})"
+        if self.mirror or abs(self.stretch - 1) > 0.005:
+            result += f" scale({-1 if self.mirror else 1} {self.stretch:.3f})"
+        return result
+
+
+Piece = tuple[MuscleShape, Frame]
+
+
+@dataclass
+class Copy:
+    """One drawn copy of a muscle: on the trunk (``leg`` None) or on one leg."""
+
+    slug: str
+    leg: str | None
+    pieces: list[Piece]
+    cells: list[Piece] = field(default_factory=list)
+
+    def anchor(self, toward: float | None = None) -> Point:
+        """A point well inside the copy: the centre of its largest piece (of two mirror-image
+        pieces, the one nearer the page x ``toward``)."""
+
+        def rank(item: tuple[int, Piece]) -> tuple[float, float, int]:
+            index, (shape, frame) = item
+            x = frame.point(*centroid(shape.points))[0]
+            nearness = -abs(x - toward) if toward is not None else 0.0
+            return (round(polygon_area(shape.points), 1), nearness, -index)
+
+        _, (shape, frame) = max(enumerate(self.pieces), key=rank)
+        return frame.point(*centroid(shape.points))
+
+
+def shape_path(dwg: svgwrite.Drawing, d: str, frame: Frame, css: str):
+    """A path given in a frame's own coordinates, placed by the frame's transform."""
+    return dwg.path(d=d, transform=frame.transform, class_=css)
+
+
+def _link(dwg: svgwrite.Drawing, link: RegionLink, css: list[str], swap: bool) -> Hyperlink:
+    anchor = dwg.a(link.href, target=None, class_=" ".join(css))
+    del anchor.attribs["xlink:href"]  # SVG 2 and HTML parsers read the plain attribute
+    anchor["href"] = link.href
+    if swap:
+        # htmx does not boost SVG links, so a page that swaps asks for it on each one.
+        anchor["hx-get"] = link.href
+    anchor["data-muscle"] = link.slug
+    return anchor
+
+
+def _name_tag(dwg: svgwrite.Drawing, slug: str, text: str, at: Point) -> Group:
+    """A muscle's name, centred on it, hidden until a copy of that muscle is hovered or
+    focused (the stylesheet matches ``name--<slug>`` to ``region--<slug>``)."""
+    width = text_width(text, NAME_SIZE) + 10
+    x, y = at
+    tag = dwg.g(class_=f"region__name name--{slug}")
+    tag.add(dwg.rect((round(x - width / 2, 1), round(y - 9.5, 1)), (round(width, 1), 18), rx=5))
+    tag.add(dwg.text(text, insert=(round(x, 1), round(y + 4, 1)), text_anchor="middle"))
+    return tag
+
+
+@dataclass
+class Regions:
+    """Every link element of one drawing (visible copies, tap areas) and the hover names.
+
+    A muscle's primary copy (on the trunk, else the near leg, else the far leg) is its one
+    named tab stop; every other copy is the same link again, hidden from assistive technology
+    and out of the tab order.
+    """
+
+    dwg: svgwrite.Drawing
+    links: dict[str, RegionLink]
+    copies: list[Copy]
+    selected: str | None
+    levels: dict[str | None, dict[str, str]]
+    swap: bool
+
+    def primary(self, slug: str) -> Copy:
+        """The copy that carries a muscle's name and tab stop."""
+        mine = [c for c in self.copies if c.slug == slug]
+        return next(c for leg in (None, "near", "far") for c in mine if c.leg == leg)
+
+    def visible(self, leg: str | None) -> list[Hyperlink]:
+        """The drawn muscles on one leg (or the trunk, ``leg`` None)."""
+        return [self._visible(c) for c in self.copies if c.leg == leg]
+
+    def hits(self, leg: str | None) -> list[Hyperlink]:
+        """The invisible tap areas on one leg (or the trunk)."""
+        result = []
+        for copy in self.copies:
+            if copy.leg == leg and copy.cells:
+                anchor = _link(self.dwg, self.links[copy.slug], self.classes(copy, "hit"), self.swap)
+                if copy.leg:
+                    anchor["data-leg"] = copy.leg
+                anchor["tabindex"] = "-1"
+                anchor["aria-hidden"] = "true"
+                for shape, frame in copy.cells:
+                    anchor.add(shape_path(self.dwg, polygon_path(shape.points), frame, "hit"))
+                result.append(anchor)
+        return result
+
+    def classes(self, copy: Copy, role: str | None = None) -> list[str]:
+        """A copy's classes: every copy of a muscle carries its name and stride level (last),
+        so highlighting works the same whichever copy a page looks at."""
+        css = ["region", *([f"region--{role}"] if role else []), f"region--{copy.slug}"]
+        intensity = self.levels.get(copy.leg, {}).get(copy.slug)
+        return css + ([f"region--{intensity}"] if intensity else [])
+
+    def _visible(self, copy: Copy) -> Hyperlink:
+        link = self.links[copy.slug]
+        anchor = _link(self.dwg, link, self.classes(copy), self.swap)
+        if copy.leg:
+            anchor["data-leg"] = copy.leg
+        if copy.slug == self.selected:
+            anchor["aria-current"] = "page"
+        if copy is self.primary(copy.slug):
+            anchor["aria-label"] = link.name
+        else:
+            anchor["tabindex"] = "-1"
+            anchor["aria-hidden"] = "true"
+        anchor.set_desc(title=link.name)
+        for shape, frame in copy.pieces:
+            anchor.add(shape_path(self.dwg, smooth_path(shape.points), frame, "muscle"))
+        for shape, frame in copy.pieces:
+            for line in shape.fibres:
+                anchor.add(shape_path(self.dwg, smooth_path(line, closed=False), frame, "fibre"))
+        return anchor
+
+    def names(self) -> Group:
+        """Every muscle's hover name, in one layer above the whole body so nothing hides it."""
+        group = self.dwg.g(class_="figure-names")
+        group["aria-hidden"] = "true"
+        for slug, link in self.links.items():
+            group.add(_name_tag(self.dwg, slug, link.name, self.primary(slug).anchor()))
+        return group
+
+
+def silhouette(dwg: svgwrite.Drawing, css: str, parts: Sequence[tuple[str, object, Frame]]) -> Group:
+    """One body part drawn twice: a wide stroked pass and a fill pass on top, so overlapping
+    segments merge into one outline with no seams at the joints."""
+    group = dwg.g(class_=css)
+    for layer in ("skin-edge", "skin"):
+        for kind, geometry, frame in parts:
+            if kind == "disc":
+                x, y = frame.point(0, 0)
+                group.add(dwg.circle(center=(round(x, 1), round(y, 1)), r=geometry, class_=layer))
+            else:
+                group.add(shape_path(dwg, smooth_path(geometry), frame, layer))
+    return group
+
+
+def place_copies(
+    slugs: Sequence[str],
+    shapes: Mapping[str, Sequence[MuscleShape]],
+    cells: Mapping[str, Sequence[MuscleShape]],
+    frame_of: Callable[[str], Frame],
+) -> list[Copy]:
+    """Every muscle's copies: on the trunk and on each leg that shows it. ``frame_of`` gives
+    the frame of a body part by name ("trunk", "near_thigh", ...)."""
+    copies = []
+    for slug in slugs:
+        for leg in (None, "near", "far"):
+
+            def placed(pieces: Sequence[MuscleShape], leg: str | None = leg) -> list[Piece]:
+                return [
+                    (s, frame_of(f"{leg}_{s.segment}" if leg else s.segment))
+                    for s in pieces
+                    if (leg in s.legs if leg else not s.legs)
+                ]
+
+            drawn = placed(shapes[slug])
+            if drawn:
+                copies.append(Copy(slug, leg, drawn, placed(cells.get(slug, ()))))
+    return copies
+
+
+def leg_tags(
+    dwg: svgwrite.Drawing, feet: dict[str, float], names: dict[str, str], y: float, span: tuple[float, float]
+) -> Group:
+    """Small tags under the feet saying which leg is the runner's left and which the right,
+    kept apart from each other and inside ``span`` (the x range of the figure)."""
+    group = dwg.g(class_="leg-tags")
+    group["aria-hidden"] = "true"
+    (first, x0), (second, x1) = sorted(feet.items(), key=lambda item: item[1])
+    spread = LEG_TAG_APART - (x1 - x0)
+    if spread > 0:  # feet close together: push the two tags apart so they never overlap
+        x0, x1 = x0 - spread / 2, x1 + spread / 2
+    # Slide the pair, never squeeze it, to stay inside the figure.
+    shift = max(span[0] + LEG_TAG_APART / 2 - x0, 0) + min(span[1] - LEG_TAG_APART / 2 - x1, 0)
+    for leg, x in ((first, x0 + shift), (second, x1 + shift)):
+        group.add(
+            dwg.text(
+                names[leg], insert=(round(x, 1), y), text_anchor="middle", class_=f"leg-tag leg-tag--{leg}"
+            )
+        )
+    return group
+
+
+def label_layer(
+    dwg: svgwrite.Drawing,
+    regions: Regions,
+    side_of: Callable[[Copy], int],
+    gutters: tuple[float, float],
+    bounds: tuple[float, float],
+) -> tuple[Group, tuple[float, float]]:
+    """The labels group (aria-hidden: the links already carry the names) and the x range it
+    needs, so the caller can widen the view box."""
+    callouts = []
+    for slug, link in regions.links.items():
+        copy = regions.primary(slug)
+        side = side_of(copy)
+        toward = gutters[0] if side < 0 else gutters[1]
+        callouts.append(Callout(slug, link.name, copy.anchor(toward), side))
+    placed = layout_labels(callouts, gutters, bounds, size=LABEL_SIZE)
+    group = dwg.g(class_="figure-labels")
+    group["aria-hidden"] = "true"
+    left, right = gutters
+    for label in placed:
+        points = [label.anchor, label.elbow, label.end]
+        group.add(dwg.polyline([(round(x, 1), round(y, 1)) for x, y in points], class_="leader"))
+        group.add(dwg.circle(center=tuple(round(v, 1) for v in label.anchor), r=2.2, class_="leader-dot"))
+        # Each label is the muscle's link again: a bigger target, out of the tab order.
+        copy = regions.primary(label.key)
+        role = "current-label" if label.key == regions.selected else "label"
+        target = _link(dwg, regions.links[label.key], regions.classes(copy, role), regions.swap)
+        if copy.leg:
+            target["data-leg"] = copy.leg
+        target["tabindex"] = "-1"
+        target["aria-hidden"] = "true"
+        # Its tap area fills the label's line (so neighbours never share one) and reaches out
+        # at least LABEL_TAP_WIDTH from the column edge, so short names are easy to hit too.
+        box, line = label.box(), label.size * 1.35
+        edge = label.end[0]
+        reach = (
+            max(box[2] + 4 - edge, LABEL_TAP_WIDTH)
+            if label.side > 0
+            else max(edge - box[0] + 4, LABEL_TAP_WIDTH)
+        )
+        x0, x1 = (edge, edge + reach) if label.side > 0 else (edge - reach, edge)
+        middle = (box[1] + box[3]) / 2
+        target.add(
+            dwg.rect(
+                (round(x0, 1), round(middle - line / 2, 1)), (round(x1 - x0, 1), round(line, 1)), class_="hit"
+            )
+        )
+        anchor = "start" if label.side > 0 else "end"
+        text = dwg.text(label.text, insert=tuple(round(v, 1) for v in label.baseline), text_anchor=anchor)
+        text["class"] = "figure-label"
+        target.add(text)
+        group.add(target)
+        left, right = min(left, x0), max(right, x1)
+    return group, (left, right)
+
+
+def outline_extent(points: Sequence[Point]) -> tuple[float, float]:
+    """The leftmost and rightmost x of a set of points."""
+    xs = [x for x, _ in points]
+    return min(xs), max(xs)
+
+
+def new_drawing(label: str, view: str) -> svgwrite.Drawing:
+    """An empty interactive figure: a labelled group, not an image (it holds links).
+    ``data-view`` ("side" or "front") lets the stylesheet tell the views apart."""
+    dwg = svgwrite.Drawing(size=None, debug=False)
+    dwg.attribs.update(
+        {"class": "runner", "data-view": view, "role": "group", "aria-label": label, "focusable": "false"}
+    )
+    return dwg
+
+
+def finish(dwg: svgwrite.Drawing, view_box: tuple[float, float, float, float]) -> str:
+    """Set the view box and serialise."""
+    dwg["viewBox"] = " ".join(f"{v:g}" for v in (round(value, 1) for value in view_box))
+    return dwg.tostring()
+
+
+def badge(dwg: svgwrite.Drawing, at: Point, number: int) -> Group:
+    """A numbered disc at the middle of a muscle."""
+    x, y = at
+    badge = dwg.g(class_="badge")
+    badge["aria-hidden"] = "true"
+    badge.add(dwg.circle(center=(round(x, 1), round(y, 1)), r=10))
+    badge.add(dwg.text(str(number), insert=(round(x, 1), round(y + 4.5, 1)), text_anchor="middle"))
+    return badge

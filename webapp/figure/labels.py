@@ -1,0 +1,105 @@
+"""Where muscle names go beside the figure, with leader lines that can never cross.
+
+Each leader runs level from its muscle out to a gutter beside the body, then straight to its
+label in a column. Level runs sit at distinct heights, so they never meet each other. Between
+the gutter and the column every leader keeps the order of its muscle, top to bottom, so two
+leaders there never cross either. Labels in a column are at least a line apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from webapp.figure.shapes import Point
+
+CHAR_WIDTH = 0.62  # average glyph width of the label font, as a fraction of its size
+
+
+@dataclass(frozen=True)
+class Callout:
+    """A name to place: which muscle, what to write, where it points, and which column."""
+
+    key: str
+    text: str
+    anchor: Point
+    side: int  # -1: the column left of the body, +1: the column right of it
+
+
+@dataclass(frozen=True)
+class PlacedLabel:
+    """A label in its column and the three points of its leader line."""
+
+    key: str
+    text: str
+    side: int
+    anchor: Point
+    elbow: Point
+    end: Point
+    baseline: Point  # where the text starts (left column: where it ends)
+    size: float
+
+    @property
+    def width(self) -> float:
+        """The text's estimated width."""
+        return text_width(self.text, self.size)
+
+    def box(self) -> tuple[float, float, float, float]:
+        """The text's box: left, top, right, bottom."""
+        x, y = self.baseline
+        left = x if self.side > 0 else x - self.width
+        return (left, y - self.size * 0.8, left + self.width, y + self.size * 0.25)
+
+
+def text_width(text: str, size: float) -> float:
+    """A generous estimate of a line of text's width."""
+    return len(text) * size * CHAR_WIDTH
+
+
+def layout_labels(
+    callouts: Sequence[Callout],
+    gutters: tuple[float, float],
+    bounds: tuple[float, float],
+    size: float = 12.0,
+    gap: float = 16.0,
+) -> list[PlacedLabel]:
+    """Place every callout's label in its column.
+
+    ``gutters`` are the x of the left and right edges of the body (leaders turn there);
+    ``bounds`` are the top and bottom y the columns may use. Labels sit ``gap`` beyond the
+    gutters, at least one line (1.35 × ``size``) apart.
+    """
+    line = size * 1.35
+    # Level runs must sit at distinct heights, a hair apart at least, on both sides at once.
+    rise = 2.5
+    lifted: list[Callout] = []
+    last_y = float("-inf")
+    for callout in sorted(callouts, key=lambda c: (c.anchor[1], c.anchor[0])):
+        y = max(callout.anchor[1], last_y + rise)
+        lifted.append(Callout(callout.key, callout.text, (callout.anchor[0], y), callout.side))
+        last_y = y
+    placed: list[PlacedLabel] = []
+    top, bottom = bounds
+    for side, gutter in ((-1, gutters[0]), (1, gutters[1])):
+        column = [c for c in lifted if c.side == side]
+        ys: list[float] = []
+        for callout in column:
+            ys.append(max(callout.anchor[1], top, ys[-1] + line if ys else top))
+        for i in range(len(ys) - 1, -1, -1):
+            ceiling = bottom if i == len(ys) - 1 else ys[i + 1] - line
+            ys[i] = min(ys[i], ceiling)
+        end_x = gutter + side * gap
+        for callout, y in zip(column, ys, strict=True):
+            placed.append(
+                PlacedLabel(
+                    key=callout.key,
+                    text=callout.text,
+                    side=side,
+                    anchor=callout.anchor,
+                    elbow=(gutter, callout.anchor[1]),
+                    end=(end_x, y),
+                    baseline=(end_x + side * 4, y + size * 0.35),
+                    size=size,
+                )
+            )
+    return placed
