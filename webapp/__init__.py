@@ -70,7 +70,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         tours,
         worksheet,
     )
+    from webapp.views.figure_state import init_figure_state
 
+    init_figure_state(app)
     app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
     for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health):
         app.register_blueprint(area.blueprint)

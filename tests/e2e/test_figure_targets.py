@@ -3,13 +3,11 @@ enough area, and a tap on a muscle you can see always opens that muscle."""
 
 from __future__ import annotations
 
+import re
 import statistics
 
 import pytest
-from playwright.sync_api import Page
-
-from webapp.figure.front import draw_front
-from webapp.figure.runner import RegionLink
+from playwright.sync_api import Page, expect
 
 MIN_AREA = 24 * 24  # WCAG 2.5.8, CSS px²
 MEDIAN_AREA = 44 * 44  # a fingertip
@@ -100,13 +98,24 @@ def test_every_muscle_on_the_home_figure_is_easy_to_hit_and_never_opens_the_wron
 
 
 @SIZES
-def test_the_front_view_is_easy_to_hit_in_the_home_page_layout(page: Page, app, size):
-    # The front view has no address of its own yet: draw it and put it where the side view was.
-    site = app.extensions["stride_anatomy"]
-    links = [RegionLink(m.slug, m.name, f"/muscles/{m.slug}") for m in site.atlas.muscles]
+def test_the_front_view_is_easy_to_hit_and_never_opens_the_wrong_one(page: Page, size):
     page.set_viewport_size({"width": size[0], "height": size[1]})
-    page.goto("/")
-    page.evaluate(
-        "svg => { document.querySelector('svg.runner').outerHTML = svg; }", draw_front(site.pose(None), links)
-    )
+    page.goto("/front/")
     assert_easy_to_hit(measure(page), size)
+
+
+def test_the_names_toggle_survives_a_swap_a_reload_and_a_shared_link(page: Page):
+    page.goto("/muscles/calves")
+    page.get_by_role("link", name="Show names").click()
+    expect(page).to_have_url(re.compile(r"/labelled/muscles/calves$"))
+    expect(page.locator("svg.runner .figure-label").first).to_be_visible()
+    page.locator('.muscle-list a[data-muscle="hamstrings"]').click()
+    expect(page).to_have_url(re.compile(r"/labelled/muscles/hamstrings$"))
+    expect(page.locator("#panel-heading")).to_have_text("Hamstrings")
+    page.reload()
+    expect(page.locator("svg.runner .figure-label").first).to_be_visible()
+    page.get_by_role("link", name="Front view").click()
+    expect(page).to_have_url(re.compile(r"/front-labelled/muscles/hamstrings$"))
+    expect(page.locator('svg.runner[data-view="front"]')).to_be_visible()
+    page.go_back()
+    expect(page.locator('svg.runner[data-view="side"]')).to_be_visible()

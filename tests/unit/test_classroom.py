@@ -263,10 +263,12 @@ def test_joining_by_number_opens_that_quiz(client):
 
 def test_the_worksheet_numbers_every_drawn_muscle_and_has_an_answer_key(client, app):
     html = client.get("/worksheet").get_data(as_text=True)
-    badges = re.findall(r'<g [^>]*class="badge"', html)
-    figure = client.get("/").get_data(as_text=True).split('class="figure"')[1].split("</svg>")[0]
+    sheet, key = html.split('id="answers-heading"')
+    figure = client.get("/").get_data(as_text=True).split('class="figure figure--')[1].split("</svg>")[0]
     drawn = [m for m in ATLAS.muscles if f'data-muscle="{m.slug}"' in figure]
-    assert len(badges) == 2 * len(drawn)  # the sheet and the key
-    key = html.split('class="worksheet__key"')[1]
+    assert len(re.findall(r'<g [^>]*class="badge"', sheet)) == len(drawn)
+    assert "figure-label" not in sheet, "the sheet's figure must not give the names away"
+    listed = key.split('class="worksheet__key"')[1]
     for muscle in drawn:
-        assert muscle.name in key
+        assert muscle.name in listed
+        assert re.search(rf'class="figure-label[^"]*"[^>]*>[^<]*{re.escape(muscle.name)}', key), muscle.slug

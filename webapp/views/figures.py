@@ -8,10 +8,13 @@ from collections.abc import Callable
 
 from webapp.content.model import Muscle, Phase
 from webapp.figure.chart import ChartRow, draw_activation_chart
+from webapp.figure.front import draw_front
 from webapp.figure.runner import RegionLink, draw_runner
 from webapp.views import prepared
+from webapp.views.figure_state import FigureState
 
 LinkFor = Callable[[Muscle], str]
+SIDE_VIEW = FigureState()
 
 
 def runner(
@@ -23,18 +26,32 @@ def runner(
     swap: bool = True,
     label: str | None = None,
     numbers: dict[str, int] | None = None,
+    state: FigureState = SIDE_VIEW,
 ) -> str:
     """The runner with every muscle linking to ``link(muscle)``: at home (no phase), or posed
-    at ``phase`` with the muscles lit by how hard they work there (unless not ``lit``)."""
+    at ``phase`` with the muscles lit by how hard they work there (unless not ``lit``); seen
+    from the side or the front, with or without names, as ``state`` says."""
     atlas = prepared().atlas
     links = [RegionLink(m.slug, m.name, link(m)) for m in atlas.muscles]
+    if state.front:
+        return draw_front(
+            prepared().pose(None),
+            links,
+            selected=selected,
+            label=label
+            or "Runner seen from the front, mid-stride. Each coloured muscle is a link to its page.",
+            labels=state.labelled,
+            swap=swap,
+        )
     if phase is None or not lit:
         return draw_runner(
             prepared().pose(phase.slug if phase else None),
             links,
             selected=selected,
-            label=label or "Runner in mid-stride. Each coloured muscle is a link to its page.",
+            label=label
+            or "Runner in mid-stride, seen from their left side. Each coloured muscle is a link to its page.",
             numbers=numbers,
+            labels=state.labelled,
             swap=swap,
         )
     near, far = prepared().levels(phase)
@@ -44,7 +61,9 @@ def runner(
         selected=selected,
         intensities=near,
         far_intensities=far,
-        label=label or f"Runner at {phase.short_name}. Working muscles are highlighted; each is a link.",
+        label=label
+        or f"Runner at {phase.short_name}, seen from their left side. Working muscles are highlighted; each is a link.",
+        labels=state.labelled,
         swap=swap,
     )
 

@@ -10,6 +10,7 @@ from webapp.content.model import Muscle, Phase
 from webapp.figure.qr import qr_svg
 from webapp.gait.activation import describe_timing, peak_phase
 from webapp.views import prepared, public_url, reading_aids
+from webapp.views.figure_state import DEFAULT, figure_state
 from webapp.views.figures import activation_chart, runner
 from webapp.views.pages import render_page
 from webapp.views.response_cache import cached_page
@@ -18,8 +19,8 @@ blueprint = Blueprint("muscles", __name__)
 
 
 def muscle_url(muscle: Muscle) -> str:
-    """A muscle's own page."""
-    return url_for("muscles.muscle", slug=muscle.slug)
+    """A muscle's own page, with the figure shown as it is now."""
+    return url_for("muscles.muscle", slug=muscle.slug, figure=figure_state().name)
 
 
 def muscle_panel_context(muscle: Muscle | None, phase: Phase | None = None) -> dict[str, Any]:
@@ -27,7 +28,7 @@ def muscle_panel_context(muscle: Muscle | None, phase: Phase | None = None) -> d
     if muscle is None:
         return {"muscle": None, **reading_aids([])}
     atlas = prepared().atlas
-    handout_url = public_url(muscle_url(muscle))
+    handout_url = public_url(url_for("muscles.muscle", slug=muscle.slug))
     at_phase = phase or peak_phase(muscle, atlas.phases) or atlas.phases[0]
     return {
         "muscle": muscle,
@@ -51,15 +52,16 @@ def render_atlas(muscle: Muscle | None, status: int = 200, missing: str | None =
         "atlas.html",
         status=status,
         atlas=prepared().atlas,
-        figure=runner(muscle_url, selected=muscle.slug if muscle else None),
+        figure=runner(muscle_url, selected=muscle.slug if muscle else None, state=figure_state()),
         missing=missing,
         **muscle_panel_context(muscle),
     )
 
 
-@blueprint.get("/")
+@blueprint.get("/", defaults={"figure": DEFAULT})
+@blueprint.get("/<figure:figure>/")
 @cached_page
-def index() -> Response:
+def index(figure: str) -> Response:
     """The runner with nothing selected and an introduction."""
     return render_atlas(None)
 
@@ -70,9 +72,10 @@ def muscle_list() -> Response:
     return redirect(url_for("muscles.index"), code=301)
 
 
-@blueprint.get("/muscles/<slug>")
+@blueprint.get("/muscles/<slug>", defaults={"figure": DEFAULT})
+@blueprint.get("/<figure:figure>/muscles/<slug>")
 @cached_page
-def muscle(slug: str) -> Response:
+def muscle(slug: str, figure: str) -> Response:
     """One muscle's panel beside the runner, with the muscle highlighted."""
     found = prepared().atlas.muscle(slug)
     if found is None:

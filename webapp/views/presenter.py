@@ -7,6 +7,7 @@ from flask import Blueprint, Response, abort, redirect, url_for
 
 from webapp.figure.qr import qr_svg
 from webapp.views import prepared, public_url, reachable_only_here
+from webapp.views.figure_state import FigureState
 from webapp.views.figures import runner
 from webapp.views.muscles import muscle_panel_context
 from webapp.views.pages import render_page
@@ -40,7 +41,9 @@ def present(slug: str, view: str | None = None) -> Response:
         index=index,
         previous=atlas.muscles[index - 1],
         following=atlas.muscles[(index + 1) % len(atlas.muscles)],
-        figure=runner(lambda m: url_for("presenter.present", slug=m.slug), selected=slug),
+        figure=runner(
+            lambda m: url_for("presenter.present", slug=m.slug), selected=slug, state=FigureState("labelled")
+        ),
         deep_link=deep_link,
         local_only=reachable_only_here(deep_link),
         qr=qr_svg(deep_link),

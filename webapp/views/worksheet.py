@@ -6,6 +6,7 @@ from flask import Blueprint, Response, url_for
 
 from webapp.figure.shapes import MUSCLE_SHAPES
 from webapp.views import prepared, public_url
+from webapp.views.figure_state import FigureState
 from webapp.views.figures import runner
 from webapp.views.muscles import muscle_url
 from webapp.views.pages import render_page
@@ -20,7 +21,12 @@ def worksheet() -> Response:
     """The runner with numbered muscles and blank labels, and an answer key on page two."""
     drawable = [m for m in prepared().atlas.muscles if m.slug in MUSCLE_SHAPES]
     numbers = {m.slug: n for n, m in enumerate(drawable, start=1)}
-    figure = runner(muscle_url, swap=False, numbers=numbers, label="Runner with numbered muscles")
     return render_page(
-        "worksheet.html", muscles=drawable, figure=figure, url=public_url(url_for("worksheet.worksheet"))
+        "worksheet.html",
+        muscles=drawable,
+        figure=runner(muscle_url, swap=False, numbers=numbers, label="Runner with numbered muscles"),
+        key_figure=runner(
+            muscle_url, swap=False, state=FigureState("labelled"), label="Runner with every muscle named"
+        ),
+        url=public_url(url_for("worksheet.worksheet")),
     )
