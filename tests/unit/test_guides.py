@@ -81,3 +81,20 @@ def test_citations_point_at_entries_in_the_panels_source_list(client):
         cited = set(re.findall(r'href="#source-([\w-]+)"', html))
         listed = set(re.findall(r'<li id="source-([\w-]+)"', html))
         assert cited and cited == listed
+
+
+def test_the_sources_page_explains_every_evidence_word_and_lists_every_source(client, atlas):
+    html = client.get("/sources").get_data(as_text=True).replace("&#39;", "'")
+    for level in atlas.evidence.levels:
+        assert f"evidence--{level.level}" in html and level.meaning in html
+    for source in atlas.sources.values():
+        assert f'id="source-{source.id}"' in html
+        assert (
+            atlas.evidence.design_name(source.design)
+            in html.split(f'id="source-{source.id}"')[1].split("</li>")[0]
+        )
+
+
+def test_every_page_links_to_the_sources_and_the_rubric(client):
+    assert 'href="/sources"' in client.get("/").get_data(as_text=True)
+    assert 'href="/sources#rubric"' in client.get("/muscles/calves").get_data(as_text=True)

@@ -135,6 +135,7 @@ class DesignMeaning(Record):
     """A study design in plain words, for readers of the rubric."""
 
     design: StudyDesign
+    name: Text
     meaning: Text
 
 
@@ -156,6 +157,10 @@ class EvidenceRubric(Record):
     def level(self, name: str) -> EvidenceLevel:
         """The rubric's entry for one rating."""
         return next(level for level in self.levels if level.level == name)
+
+    def design_name(self, design: str) -> str:
+        """A study design's name for readers, e.g. "Randomised trial"."""
+        return next(d.name for d in self.designs if d.design == design)
 
 
 class Cited(Record):

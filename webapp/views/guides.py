@@ -36,3 +36,12 @@ def glossary() -> Response:
     """Every technical word the atlas uses, in plain language."""
     terms = sorted(prepared().atlas.glossary, key=lambda term: term.term.lower())
     return render_page("glossary.html", terms=terms)
+
+
+@blueprint.get("/sources")
+@cached_page
+def sources() -> Response:
+    """Every study cited, sorted by author, and the rubric behind every evidence rating."""
+    atlas = prepared().atlas
+    listed = sorted(atlas.sources.values(), key=lambda s: (s.authors.lower(), s.year))
+    return render_page("sources.html", rubric=atlas.evidence, sources=listed)
