@@ -13,6 +13,35 @@ document.addEventListener("htmx:afterSettle", function (event) {
   }
 });
 
+// When only the panel was swapped (another muscle in the same figure), the figure and the
+// list still mark the old muscle: move their marks to the panel's muscle. Without this
+// script those links are plain page loads, which the server marks itself.
+function markMuscle(slug) {
+  document.querySelectorAll("#stage .figure a[data-muscle], #stage .muscle-list a[data-muscle]").forEach(function (link) {
+    var current = link.dataset.muscle === slug;
+    if (current) {
+      link.setAttribute("aria-current", "page");
+    } else {
+      link.removeAttribute("aria-current");
+    }
+    if (link.classList.contains("region--label") || link.classList.contains("region--current-label")) {
+      link.classList.toggle("region--current-label", current);
+      link.classList.toggle("region--label", !current);
+    }
+    if (link.matches("a.region:not([aria-hidden])") && link.closest("svg").dataset.keyboard) {
+      link.setAttribute("tabindex", current ? "0" : "-1");
+    }
+  });
+}
+document.addEventListener("htmx:afterSwap", function (event) {
+  var swapped = event.detail && event.detail.target;
+  // outerHTML swaps replace the target: read the new panel from the document.
+  var panel = swapped && swapped.id === "panel" && document.getElementById("panel");
+  if (panel) {
+    markMuscle(panel.dataset.muscle || "");
+  }
+});
+
 // Print controls need script, so they start hidden and appear only where it runs.
 document.addEventListener("click", function (event) {
   if (event.target.closest && event.target.closest("[data-print]")) {

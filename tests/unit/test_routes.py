@@ -220,3 +220,12 @@ def test_page_page_gzip_and_fragment_each_have_their_own_etag(client):
 def test_shared_caches_may_keep_pages_but_never_fragments(client):
     assert client.get("/muscles/calves").headers["Cache-Control"] == "public, no-cache"
     assert client.get("/muscles/calves", headers=HTMX).headers["Cache-Control"] == "private, no-cache"
+
+
+@pytest.mark.parametrize("url", ["/muscles/calves", "/stride/toe-off/calves", "/stride/toe-off"])
+def test_a_swap_of_the_panel_alone_gets_the_title_and_the_panel_without_the_figure(client, url):
+    html = client.get(url, headers={"HX-Request": "true", "HX-Target": "panel"}).get_data(as_text=True)
+    assert html.lstrip().startswith("<title>")
+    assert html.count('id="panel"') == 1 and 'id="stage"' not in html and 'class="runner"' not in html
+    full = client.get(url).get_data(as_text=True)
+    assert len(html) < len(full) / 2
