@@ -24,6 +24,10 @@ VIEWPORTS = {
 }
 PAGES = {
     "home": "/",
+    "front": "/front/",
+    "labelled-calves": "/labelled/muscles/calves",
+    "front-adductors": "/front/muscles/adductors",
+    "sources": "/sources",
     "stride": "/stride/toe-off",
     "calves": "/muscles/calves",
     "hamstrings": "/muscles/hamstrings",
