@@ -23,7 +23,11 @@ ACCEPT = "Accept-Encoding: gzip, deflate, br"
 TARGETS = [
     ("/", "/", []),
     ("/muscles/calves", "/muscles/calves", []),
-    ("htmx fragment /muscles/hamstrings", "/muscles/hamstrings", ["HX-Request: true"]),
+    (
+        "htmx fragment /muscles/hamstrings (panel)",
+        "/muscles/hamstrings",
+        ["HX-Request: true", "HX-Target: panel"],
+    ),
 ]
 UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 

@@ -62,6 +62,20 @@ def drawing() -> Drawing:
 
 
 @pytest.fixture(scope="session")
+def links(drawing: Drawing) -> list:
+    """Every muscle as the figure links it on the atlas: /muscles/<slug>."""
+    from webapp.figure.runner import RegionLink
+
+    return [RegionLink(m.slug, m.name, f"/muscles/{m.slug}") for m in drawing.atlas.muscles]
+
+
+@pytest.fixture(scope="session")
+def poses(drawing: Drawing) -> dict:
+    """The home pose (key None) and the pose of every phase of the stride."""
+    return {phase: drawing.pose(phase) for phase in [None, *(p.slug for p in drawing.atlas.phases)]}
+
+
+@pytest.fixture(scope="session")
 def app():
     """The real app on the real content (built once: content is read-only)."""
     return create_app({"TESTING": True})

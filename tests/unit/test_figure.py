@@ -7,25 +7,12 @@ import gzip
 import re
 import xml.etree.ElementTree as ET
 
-import pytest
-
 from webapp import PROJECT_ROOT
 from webapp.figure.front import FRONT_SHAPES
-from webapp.figure.runner import RegionLink, draw_runner, side_outline
+from webapp.figure.runner import draw_runner, side_outline
 from webapp.figure.shapes import HIT_SHAPES, MUSCLE_SHAPES, TRUNK_OUTLINE, polygon_area
 
 SVG = "{http://www.w3.org/2000/svg}"
-
-
-@pytest.fixture(scope="module")
-def links(drawing):
-    return [RegionLink(m.slug, m.name, f"/muscles/{m.slug}") for m in drawing.atlas.muscles]
-
-
-@pytest.fixture(scope="module")
-def poses(drawing):
-    """The home pose and the pose of every phase of the stride."""
-    return {phase: drawing.pose(phase) for phase in [None, *(p.slug for p in drawing.atlas.phases)]}
 
 
 def regions(svg: str) -> list[ET.Element]:

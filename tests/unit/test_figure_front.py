@@ -10,21 +10,10 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from webapp.figure.front import FOOT, FRONT_HITS, FRONT_SHAPES, HEAD, TORSO, draw_front, front_frames
-from webapp.figure.runner import RegionLink
 from webapp.figure.shapes import polygon_area
 
 SVG = "{http://www.w3.org/2000/svg}"
 BIG_FROM_THE_FRONT = ("adductors", "glute-medius", "core", "quadriceps")
-
-
-@pytest.fixture(scope="module")
-def links(drawing):
-    return [RegionLink(m.slug, m.name, f"/muscles/{m.slug}") for m in drawing.atlas.muscles]
-
-
-@pytest.fixture(scope="module")
-def poses(drawing):
-    return {phase: drawing.pose(phase) for phase in [None, *(p.slug for p in drawing.atlas.phases)]}
 
 
 def regions(svg: str) -> list[ET.Element]:

@@ -12,16 +12,11 @@ import pytest
 from webapp.figure.drawing import LABEL_SIZE
 from webapp.figure.front import FRONT_SHAPES, draw_front
 from webapp.figure.labels import Callout, layout_labels, text_width
-from webapp.figure.runner import RegionLink, draw_runner
+from webapp.figure.runner import draw_runner
 from webapp.figure.shapes import MUSCLE_SHAPES
 
 SVG = "{http://www.w3.org/2000/svg}"
 Segment = tuple[tuple[float, float], tuple[float, float]]
-
-
-@pytest.fixture(scope="module")
-def links(drawing):
-    return [RegionLink(m.slug, m.name, f"/muscles/{m.slug}") for m in drawing.atlas.muscles]
 
 
 @pytest.fixture(scope="module")
