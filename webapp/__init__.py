@@ -52,11 +52,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
     app.config.update(config or {})
     configure_addresses(app)
-    Htmx(app)
-    init_security(app)
-    init_assets(app)
-    trust_proxies(app)
-
+    # Views import the app's helpers, so they are imported once the app exists.
     from webapp.views import (
         EXTENSION_KEY,
         errors,
@@ -71,13 +67,20 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         worksheet,
     )
     from webapp.views.figure_state import init_figure_state
+    from webapp.views.response_cache import init_page_cache
 
+    Htmx(app)
+    init_security(app)
     init_figure_state(app)
     app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
     for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health):
         app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)
     errors.init_errors(app)
+    # WSGI layers, innermost first: cached pages, then static files, then any declared proxy.
+    init_page_cache(app)
+    init_assets(app)
+    trust_proxies(app)
     return app
 
 

@@ -18,13 +18,20 @@ FRAGMENTS = {"stage": "main", "panel": "panel"}
 VARY_ON = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 
 
-def wants_fragment() -> str | None:
+def fragment_for(htmx: bool, history_restore: bool, target: str | None) -> str | None:
     """The block an htmx swap asks for; None for browsers, boosted whole-body swaps and
     history restores (which must get a whole page)."""
-    htmx = request.htmx
-    if not htmx or htmx.history_restore_request:
+    if not htmx or history_restore:
         return None
-    return FRAGMENTS.get(htmx.target or "")
+    return FRAGMENTS.get(target or "")
+
+
+def wants_fragment() -> str | None:
+    """The block the current request asks for (see :func:`fragment_for`)."""
+    htmx = request.htmx
+    return fragment_for(
+        bool(htmx), bool(htmx and htmx.history_restore_request), htmx.target if htmx else None
+    )
 
 
 def render_page(template: str, status: int = 200, **context: object) -> Response:

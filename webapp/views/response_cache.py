@@ -1,11 +1,13 @@
-"""The one cache: every page is rendered, compressed and tagged once, then served from memory.
+"""The one cache: every page is rendered once, then served from memory before Flask runs.
 
 The content cannot change while the app runs, and every absolute address in a page comes
 from the public base URL fixed at start-up (never from the request), so a page is a pure
-function of its address and of whether htmx asked for the stage alone. The first request renders it; the answer is kept
-with a strong ETag, and its gzip and brotli forms once asked for, so later requests cost a
-dictionary look-up, a ``304 Not Modified`` when the browser already has it, and no
-compression work.
+function of its address and of which part htmx asked for. Views that are such functions are
+marked with :func:`cached_page`. :class:`PageCache` is WSGI middleware (as WhiteNoise is for
+static files): the first request for a marked page goes through Flask and is kept, with a
+strong ETag and its gzip and brotli forms once a client asks for them; later requests are
+answered from memory without routing, templates or a request context: a dictionary look-up,
+or ``304 Not Modified`` when the browser already holds the page.
 """
 
 from __future__ import annotations
@@ -13,27 +15,43 @@ from __future__ import annotations
 import gzip
 import hashlib
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import wraps
 from threading import Lock
 from typing import Any
 
 import brotli
-from flask import Request, Response, current_app, make_response, request
+from flask import Flask, Response, make_response
+from werkzeug.http import parse_accept_header, parse_etags
+from werkzeug.sansio.utils import host_is_trusted
 
-from webapp.views.pages import VARY_ON, wants_fragment
+from webapp.views.pages import VARY_ON, fragment_for
 
+MARKER = "X-Stride-Anatomy-Cacheable"  # set by cached_page, never sent to a browser
 MAX_ENTRIES = 4096  # bounded, so odd addresses cannot grow memory without limit
 CODINGS = ("br", "gzip")  # preferred first
 PAGE_CACHING = "public, no-cache"  # shared caches may keep a page but must revalidate it
 FRAGMENT_CACHING = "private, no-cache"  # a fragment is never stored where it could be mixed up
-
-
+VARY = ", ".join((*VARY_ON, "Accept-Encoding"))
 COMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
     "br": lambda body: brotli.compress(body, quality=11),
     "gzip": lambda body: gzip.compress(body, compresslevel=9, mtime=0),
 }
+StartResponse = Callable[..., Any]
+
+
+def cached_page(view: Callable[..., Any]) -> Callable[..., Response]:
+    """Mark a view whose answer depends only on its address (and the part htmx asks for):
+    :class:`PageCache` keeps its successful answers. Errors are never kept."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Response:
+        response = make_response(view(*args, **kwargs))
+        response.headers[MARKER] = "1"
+        return response
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -47,16 +65,6 @@ class CachedAnswer:
     caching: str
     compressed: dict[str, bytes] = field(default_factory=dict)
 
-    @classmethod
-    def of(cls, response: Response, fragment: bool) -> CachedAnswer:
-        """Keep ``response``'s body and the headers that belong to it."""
-        body = response.get_data()
-        kept = tuple(
-            (k, v) for k, v in response.headers.items() if k.lower() not in {"content-length", "vary"}
-        )
-        digest = hashlib.sha256(body).hexdigest()[:20]
-        return cls(body, digest, kept, FRAGMENT_CACHING if fragment else PAGE_CACHING)
-
     def encoded(self, coding: str) -> bytes:
         """The body in ``coding``, compressed the first time it is asked for."""
         if coding == "identity":
@@ -66,48 +74,91 @@ class CachedAnswer:
             self.compressed[coding] = COMPRESSORS[coding](self.body)
         return self.compressed[coding]
 
-    def answer(self, asked: Request) -> Response:
+    def serve(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """The best coding the client accepts, or 304 when it already holds that one."""
-        coding = next((c for c in CODINGS if asked.accept_encodings[c]), "identity")
+        accepted = parse_accept_header(environ.get("HTTP_ACCEPT_ENCODING"))
+        coding = next((c for c in CODINGS if accepted[c]), "identity")
         etag = self.digest if coding == "identity" else f"{self.digest}-{coding}"
-        response = Response(status=200, headers=list(self.headers))
-        response.vary.update((*VARY_ON, "Accept-Encoding"))
-        response.set_etag(etag)
-        response.headers["Cache-Control"] = self.caching
-        if asked.if_none_match.contains(etag):
-            response.status_code = 304
-            return response
+        headers = [*self.headers, ("Vary", VARY), ("ETag", f'"{etag}"'), ("Cache-Control", self.caching)]
+        if parse_etags(environ.get("HTTP_IF_NONE_MATCH")).contains(etag):
+            start_response("304 Not Modified", headers)
+            return []
+        body = self.encoded(coding)
         if coding != "identity":
-            response.content_encoding = coding
-        response.set_data(self.encoded(coding))
-        return response
+            headers.append(("Content-Encoding", coding))
+        start_response("200 OK", [*headers, ("Content-Length", str(len(body)))])
+        return [body]
 
 
-_lock = Lock()
+def _fragment(environ: dict[str, Any]) -> str | None:
+    return fragment_for(
+        environ.get("HTTP_HX_REQUEST") == "true",
+        environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST") == "true",
+        environ.get("HTTP_HX_TARGET"),
+    )
 
 
-def cached_page(view: Callable[..., Any]) -> Callable[..., Response]:
-    """Serve a view's successful answers from the cache (per app). Errors are rendered fresh
-    each time and never kept."""
+class PageCache:
+    """WSGI middleware answering marked pages from memory (see the module's docstring)."""
 
-    @wraps(view)
-    def wrapper(*args: Any, **kwargs: Any) -> Response:
-        store: OrderedDict = current_app.extensions.setdefault("cached_pages", OrderedDict())
-        fragment = wants_fragment()
-        key = (request.full_path, fragment)
-        with _lock:
-            entry = store.get(key)
+    def __init__(self, app: Flask, inner: Callable[..., Iterable[bytes]]) -> None:
+        self.app = app
+        self.inner = inner
+        self.store: OrderedDict[tuple[str, str | None], CachedAnswer] = OrderedDict()
+        self.lock = Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        if environ["REQUEST_METHOD"] != "GET":
+            return self.inner(environ, start_response)
+        address = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
+        key = (f"{address}?{environ.get('QUERY_STRING', '')}", _fragment(environ))
+        with self.lock:
+            entry = self.store.get(key)
             if entry:
-                store.move_to_end(key)
-        if entry is None:
-            response = make_response(view(*args, **kwargs))
-            if response.status_code != 200 or response.direct_passthrough:
-                return response
-            entry = CachedAnswer.of(response, fragment)
-            with _lock:
-                store[key] = entry
-                if len(store) > MAX_ENTRIES:
-                    store.popitem(last=False)
-        return entry.answer(request)
+                self.store.move_to_end(key)
+        if entry and self._trusted(environ):
+            return entry.serve(environ, start_response)
+        return self._render(environ, start_response, key)
 
-    return wrapper
+    def _trusted(self, environ: dict[str, Any]) -> bool:
+        """Only a trusted Host may be answered from memory; Flask answers the others (400)."""
+        trusted = self.app.config.get("TRUSTED_HOSTS")
+        return trusted is None or host_is_trusted(environ.get("HTTP_HOST", ""), trusted)
+
+    def _render(self, environ: dict[str, Any], start_response: StartResponse, key: tuple) -> Iterable[bytes]:
+        """Let Flask answer, and keep the answer when the view was marked and it succeeded."""
+        answered: dict[str, Any] = {}
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable:
+            answered.update(status=status, headers=headers, exc_info=exc_info)
+            return lambda data: None  # the body is collected below, never written early
+
+        chunks = self.inner(environ, capture)
+        try:
+            body = b"".join(chunks)
+        finally:
+            getattr(chunks, "close", lambda: None)()
+        headers = answered["headers"]
+        marked = any(name == MARKER for name, _ in headers)
+        kept = tuple((k, v) for k, v in headers if k not in {MARKER, "Content-Length", "Vary"})
+        if not (marked and answered["status"].startswith("200")):
+            start_response(
+                answered["status"], [(k, v) for k, v in headers if k != MARKER], answered["exc_info"]
+            )
+            return [body]
+        entry = CachedAnswer(
+            body=body,
+            digest=hashlib.sha256(body).hexdigest()[:20],
+            headers=kept,
+            caching=FRAGMENT_CACHING if key[1] else PAGE_CACHING,
+        )
+        with self.lock:
+            self.store[key] = entry
+            if len(self.store) > MAX_ENTRIES:
+                self.store.popitem(last=False)
+        return entry.serve(environ, start_response)
+
+
+def init_page_cache(app: Flask) -> None:
+    """Put the page cache in front of Flask (inside the static files and proxy layers)."""
+    app.wsgi_app = PageCache(app, app.wsgi_app)  # type: ignore[method-assign]
