@@ -70,11 +70,13 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         tours,
         worksheet,
     )
+    from webapp.views.sharing import init_sharing
 
     app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
     for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health):
         app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)
+    init_sharing(app)
     errors.init_errors(app)
     return app
 

@@ -1,0 +1,63 @@
+"""What a page says about itself when its link is shared: the description, the canonical
+address and the Open Graph and Twitter card tags, which base.html writes into every page's head.
+
+A page states its own ``description`` (a template's top-level ``{% set description = ... %}``
+or a view's context); otherwise a page about a muscle or a stride phase is described by that
+muscle's summary or that phase's account of what happens. Every address is absolute and
+starts from the public base URL fixed at start-up, never from the request's Host.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from dataclasses import dataclass
+
+from flask import Flask, request, url_for
+from jinja2 import pass_context
+from jinja2.runtime import Context
+
+from webapp.views import public_url
+
+SITE_NAME = "Stride Anatomy"
+SITE_DESCRIPTION = (
+    "An interactive atlas of the muscles that make a person run: what each one does in the "
+    "stride, what goes wrong when it is weak or tight, and how to make it strong."
+)
+DESCRIPTION_LENGTH = 200  # characters: about what search results and chat apps show
+
+
+@dataclass(frozen=True)
+class LinkPreview:
+    """The facts a page's head states about it: a short description, its canonical address
+    (None on an error page, which has no address of its own)."""
+
+    description: str
+    canonical: str | None
+
+
+def describe(context: Context) -> str:
+    """The page's own description, else its muscle's summary or its phase's events."""
+    muscle, phase = context.get("muscle"), context.get("phase")
+    text = context.get("description") or (
+        muscle.summary if muscle else phase.what_happens if phase else SITE_DESCRIPTION
+    )
+    return textwrap.shorten(str(text), DESCRIPTION_LENGTH, placeholder="…")
+
+
+def canonical_url() -> str | None:
+    """The public address of the page being rendered: its route without the query string."""
+    if request.url_rule is None or request.endpoint is None:
+        return None
+    return public_url(url_for(request.endpoint, **(request.view_args or {})))
+
+
+@pass_context
+def link_preview(context: Context) -> LinkPreview:
+    """What base.html writes into the head of the page rendered with ``context``."""
+    status = context.get("status", 200)
+    return LinkPreview(describe(context), canonical_url() if status == 200 else None)
+
+
+def init_sharing(app: Flask) -> None:
+    """Give templates ``link_preview()``."""
+    app.jinja_env.globals["link_preview"] = link_preview
