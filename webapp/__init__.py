@@ -65,6 +65,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         main_navigation,
         muscles,
         presenter,
+        previews,
         quiz,
         stride,
         tours,
@@ -73,7 +74,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.views.sharing import init_sharing
 
     app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
-    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health):
+    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health, previews):
         app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)
     init_sharing(app)

@@ -26,6 +26,8 @@ from webapp.views.pages import VARY_ON, wants_fragment
 
 MAX_ENTRIES = 4096  # bounded, so odd addresses cannot grow memory without limit
 CODINGS = ("br", "gzip")  # preferred first
+# Formats that are compressed already: compressing them again costs time and saves nothing.
+ALREADY_COMPRESSED = frozenset({"image/png", "image/jpeg", "image/webp"})
 PAGE_CACHING = "public, no-cache"  # shared caches may keep a page but must revalidate it
 FRAGMENT_CACHING = "private, no-cache"  # a fragment is never stored where it could be mixed up
 
@@ -39,12 +41,13 @@ COMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
 @dataclass(frozen=True)
 class CachedAnswer:
     """A rendered answer, and each compressed form of it once a client has asked for that
-    coding; every form has its own strong ETag."""
+    coding (none for a format that is compressed already); every form has its own strong ETag."""
 
     body: bytes
     digest: str
     headers: tuple[tuple[str, str], ...]
     caching: str
+    codings: tuple[str, ...] = CODINGS
     compressed: dict[str, bytes] = field(default_factory=dict)
 
     @classmethod
@@ -55,7 +58,8 @@ class CachedAnswer:
             (k, v) for k, v in response.headers.items() if k.lower() not in {"content-length", "vary"}
         )
         digest = hashlib.sha256(body).hexdigest()[:20]
-        return cls(body, digest, kept, FRAGMENT_CACHING if fragment else PAGE_CACHING)
+        codings = () if response.mimetype in ALREADY_COMPRESSED else CODINGS
+        return cls(body, digest, kept, FRAGMENT_CACHING if fragment else PAGE_CACHING, codings)
 
     def encoded(self, coding: str) -> bytes:
         """The body in ``coding``, compressed the first time it is asked for."""
@@ -68,7 +72,7 @@ class CachedAnswer:
 
     def answer(self, asked: Request) -> Response:
         """The best coding the client accepts, or 304 when it already holds that one."""
-        coding = next((c for c in CODINGS if asked.accept_encodings[c]), "identity")
+        coding = next((c for c in self.codings if asked.accept_encodings[c]), "identity")
         etag = self.digest if coding == "identity" else f"{self.digest}-{coding}"
         response = Response(status=200, headers=list(self.headers))
         response.vary.update((*VARY_ON, "Accept-Encoding"))

@@ -16,6 +16,7 @@ from flask import Flask, request, url_for
 from jinja2 import pass_context
 from jinja2.runtime import Context
 
+from webapp.figure.preview import HEIGHT, WIDTH
 from webapp.views import public_url
 
 SITE_NAME = "Stride Anatomy"
@@ -29,10 +30,14 @@ DESCRIPTION_LENGTH = 200  # characters: about what search results and chat apps 
 @dataclass(frozen=True)
 class LinkPreview:
     """The facts a page's head states about it: a short description, its canonical address
-    (None on an error page, which has no address of its own)."""
+    (None on an error page, which has no address of its own) and its preview picture."""
 
     description: str
     canonical: str | None
+    image: str
+    image_alt: str
+    image_width: int = WIDTH
+    image_height: int = HEIGHT
 
 
 def describe(context: Context) -> str:
@@ -51,11 +56,26 @@ def canonical_url() -> str | None:
     return public_url(url_for(request.endpoint, **(request.view_args or {})))
 
 
+def picture(context: Context) -> tuple[str, str]:
+    """The public address of the page's preview picture (its muscle's, else its phase's,
+    else the site's) and the picture's alternative text."""
+    muscle, phase = context.get("muscle"), context.get("phase")
+    if muscle:
+        address = url_for("previews.muscle", slug=muscle.slug)
+        alt = f"A runner with the {muscle.name.lower()} highlighted"
+    elif phase:
+        address = url_for("previews.phase", phase=phase.slug)
+        alt = f"A runner at {phase.short_name}, with the working muscles lit up"
+    else:
+        address, alt = url_for("previews.site"), "A runner in mid-stride with the running muscles drawn on"
+    return public_url(address), alt
+
+
 @pass_context
 def link_preview(context: Context) -> LinkPreview:
     """What base.html writes into the head of the page rendered with ``context``."""
     status = context.get("status", 200)
-    return LinkPreview(describe(context), canonical_url() if status == 200 else None)
+    return LinkPreview(describe(context), canonical_url() if status == 200 else None, *picture(context))
 
 
 def init_sharing(app: Flask) -> None:
