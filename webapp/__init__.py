@@ -67,6 +67,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         presenter,
         previews,
         quiz,
+        sitemap,
         stride,
         tours,
         worksheet,
@@ -74,7 +75,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from webapp.views.sharing import init_sharing
 
     app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
-    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health, previews):
+    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health, previews, sitemap):
         app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)
     init_sharing(app)
