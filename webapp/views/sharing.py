@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from flask import Flask, request, url_for
 from jinja2 import pass_context
@@ -18,8 +19,8 @@ from jinja2.runtime import Context
 
 from webapp.figure.preview import HEIGHT, WIDTH
 from webapp.views import public_url
+from webapp.views.embeds import embeddable, iframe_code
 
-SITE_NAME = "Stride Anatomy"
 SITE_DESCRIPTION = (
     "An interactive atlas of the muscles that make a person run: what each one does in the "
     "stride, what goes wrong when it is weak or tight, and how to make it strong."
@@ -30,12 +31,14 @@ DESCRIPTION_LENGTH = 200  # characters: about what search results and chat apps 
 @dataclass(frozen=True)
 class LinkPreview:
     """The facts a page's head states about it: a short description, its canonical address
-    (None on an error page, which has no address of its own) and its preview picture."""
+    (None on an error page, which has no address of its own), its preview picture, and for
+    a page that has an embed, the address of its oEmbed answer."""
 
     description: str
     canonical: str | None
     image: str
     image_alt: str
+    oembed: str | None = None
     image_width: int = WIDTH
     image_height: int = HEIGHT
 
@@ -49,11 +52,26 @@ def describe(context: Context) -> str:
     return textwrap.shorten(str(text), DESCRIPTION_LENGTH, placeholder="…")
 
 
-def canonical_url() -> str | None:
-    """The public address of the page being rendered: its route without the query string."""
+def canonical_url(context: Context) -> str | None:
+    """The public address of the page being rendered: the one it names (an embed names the
+    page it stands for), else its own route without the query string."""
+    if context.get("canonical"):
+        return str(context["canonical"])
     if request.url_rule is None or request.endpoint is None:
         return None
     return public_url(url_for(request.endpoint, **(request.view_args or {})))
+
+
+def oembed_url(canonical: str | None) -> str | None:
+    """Where an oEmbed consumer asks about this page, when it is a muscle or phase page."""
+    endpoint = request.endpoint or ""
+    if (
+        canonical is None
+        or endpoint.startswith("embeds.")
+        or not embeddable(endpoint, request.view_args or {})
+    ):
+        return None
+    return public_url(url_for("embeds.oembed")) + "?" + urlencode({"url": canonical, "format": "json"})
 
 
 def picture(context: Context) -> tuple[str, str]:
@@ -74,10 +92,10 @@ def picture(context: Context) -> tuple[str, str]:
 @pass_context
 def link_preview(context: Context) -> LinkPreview:
     """What base.html writes into the head of the page rendered with ``context``."""
-    status = context.get("status", 200)
-    return LinkPreview(describe(context), canonical_url() if status == 200 else None, *picture(context))
+    canonical = canonical_url(context) if context.get("status", 200) == 200 else None
+    return LinkPreview(describe(context), canonical, *picture(context), oembed=oembed_url(canonical))
 
 
 def init_sharing(app: Flask) -> None:
-    """Give templates ``link_preview()``."""
-    app.jinja_env.globals["link_preview"] = link_preview
+    """Give templates ``link_preview()`` and ``iframe_code(muscle)``."""
+    app.jinja_env.globals.update(link_preview=link_preview, iframe_code=iframe_code)
