@@ -10,6 +10,7 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.e2e.helpers import click_region_in_frame
@@ -88,3 +89,30 @@ def test_framing_the_atlas_itself_is_refused(browser, blog):
         assert any("frame-ancestors 'none'" in text for text in messages), messages
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("path", ["/embed/calves", "/embed/stride/toe-off", "/muscles/calves"])
+def test_embeds_and_the_embed_code_pass_an_accessibility_audit(page: Page, path):
+    page.goto(path)
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
+    )
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_copy_button_copies_the_embed_code(open_page):
+    page = open_page(permissions=["clipboard-read", "clipboard-write"])
+    page.goto("/muscles/calves")
+    page.get_by_role("button", name="Copy the code").click()
+    expect(page.locator(".embed-code__done")).to_have_text("Copied.")
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("<iframe src=") and "/embed/calves" in copied
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_an_embed_fits_a_phone_and_a_wide_frame_without_sideways_scrolling(open_page, width):
+    page = open_page(viewport={"width": width, "height": 600})
+    page.goto("/embed/stride/toe-off")
+    expect(page.locator("#panel-heading")).to_be_visible()
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
