@@ -22,43 +22,49 @@ from webapp.gait.activation import working_in
 from webapp.security import allow_framing
 from webapp.views import prepared, public_url
 from webapp.views.figures import runner
+from webapp.views.muscles import muscle_url
 from webapp.views.pages import render_page
+from webapp.views.previews import picture_of
 from webapp.views.response_cache import cached_page
+from webapp.views.stride import phase_url
 
 blueprint = Blueprint("embeds", __name__)
 EMBED_WIDTH, EMBED_HEIGHT = 720, 600  # what the copied code and oEmbed ask for, in CSS pixels
 LEVEL_WORDS = {"strong": "works hard", "light": "works lightly", "off": "rests"}
 PROVIDER = "Stride Anatomy"
+NOTHING_SHOWN = "an embed shows a muscle, a phase, or both"
 
 
 def embed_path(muscle: Muscle | None = None, phase: Phase | None = None) -> str:
     """The embed of a muscle, a phase, or a muscle at a phase."""
-    if phase and muscle:
-        return url_for("embeds.muscle_at_phase", phase=phase.slug, muscle=muscle.slug)
     if phase:
+        if muscle:
+            return url_for("embeds.muscle_at_phase", phase=phase.slug, muscle=muscle.slug)
         return url_for("embeds.phase", phase=phase.slug)
     if muscle is None:
-        raise ValueError("an embed shows a muscle, a phase, or both")
+        raise ValueError(NOTHING_SHOWN)
     return url_for("embeds.muscle", slug=muscle.slug)
 
 
-def full_page_path(muscle: Muscle | None = None, phase: Phase | None = None) -> str:
+def full_page_path(muscle: Muscle | None, phase: Phase | None) -> str:
     """The atlas page an embed stands for."""
-    if phase and muscle:
-        return url_for("stride.muscle_at_phase", phase=phase.slug, muscle=muscle.slug)
     if phase:
-        return url_for("stride.phase", phase=phase.slug)
-    return url_for("muscles.muscle", slug=muscle.slug if muscle else "")
+        return phase_url(phase, muscle)
+    if muscle is None:
+        raise ValueError(NOTHING_SHOWN)
+    return muscle_url(muscle)
 
 
 def embed_title(muscle: Muscle | None = None, phase: Phase | None = None) -> str:
     """What the frame is called, for screen readers and the oEmbed answer."""
-    if phase and muscle:
+    if muscle and phase:
         subject = f"{muscle.name} at {phase.short_name}"
+    elif muscle:
+        subject = f"{muscle.name} in running"
+    elif phase:
+        subject = f"{phase.name}: the running stride"
     else:
-        subject = (
-            f"{muscle.name} in running" if muscle else f"{phase.name if phase else ''}: the running stride"
-        )
+        raise ValueError(NOTHING_SHOWN)
     return f"{subject}, from {PROVIDER}"
 
 
@@ -183,13 +189,6 @@ def _problem(status: int, text: str) -> Response:
     return response
 
 
-def preview_picture(muscle: Muscle | None, phase: Phase | None) -> str:
-    """The public address of the picture that stands for this embed."""
-    if muscle:
-        return public_url(url_for("previews.muscle", slug=muscle.slug))
-    return public_url(url_for("previews.phase", phase=phase.slug if phase else ""))
-
-
 @blueprint.get("/oembed")
 def oembed() -> Response:
     """The oEmbed answer (version 1.0, type "rich") for a muscle or stride page of ours."""
@@ -213,7 +212,7 @@ def oembed() -> Response:
         html=iframe_code(muscle, phase, width, height),
         width=width,
         height=height,
-        thumbnail_url=preview_picture(muscle, phase),
+        thumbnail_url=picture_of(muscle, phase)[0],
         thumbnail_width=WIDTH,
         thumbnail_height=HEIGHT,
         cache_age=86400,

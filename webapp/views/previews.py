@@ -6,16 +6,15 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, abort, current_app, render_template
+from flask import Blueprint, Response, abort, current_app, render_template, url_for
 
 from webapp.content.model import Muscle, Phase
 from webapp.figure.preview import PREVIEW_CSS, PreviewText, preview_svg
 from webapp.figure.raster import png, resolve_custom_properties
-from webapp.views import prepared
+from webapp.views import SITE_DESCRIPTION, prepared, public_url
 from webapp.views.figures import runner
 from webapp.views.muscles import muscle_url
 from webapp.views.response_cache import cached_page
-from webapp.views.sharing import SITE_DESCRIPTION
 
 blueprint = Blueprint("previews", __name__)
 STYLESHEET_KEY = "preview_stylesheet"
@@ -36,6 +35,20 @@ def picture(figure: str, kind: str, kicker: str, title: str, body: str) -> Respo
     text = PreviewText(kicker, title, body, f"{address.netloc}{address.path}")
     svg = preview_svg(figure, text, kind, defs=render_template("_svg_defs.html"))
     return Response(png(svg, stylesheet()), mimetype="image/png")
+
+
+def picture_of(muscle: Muscle | None, phase: Phase | None) -> tuple[str, str]:
+    """The public address of the picture for a page about ``muscle`` (else ``phase``, else
+    the site), and the picture's alternative text."""
+    if muscle:
+        address = url_for("previews.muscle", slug=muscle.slug)
+        alt = f"A runner with the {muscle.name.lower()} highlighted"
+    elif phase:
+        address = url_for("previews.phase", phase=phase.slug)
+        alt = f"A runner at {phase.short_name}, with the working muscles lit up"
+    else:
+        address, alt = url_for("previews.site"), "A runner in mid-stride with the running muscles drawn on"
+    return public_url(address), alt
 
 
 def _found(item: Muscle | Phase | None) -> Muscle | Phase:

@@ -18,13 +18,10 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from webapp.figure.preview import HEIGHT, WIDTH
-from webapp.views import public_url
+from webapp.views import SITE_DESCRIPTION, public_url
 from webapp.views.embeds import embeddable, iframe_code
+from webapp.views.previews import picture_of
 
-SITE_DESCRIPTION = (
-    "An interactive atlas of the muscles that make a person run: what each one does in the "
-    "stride, what goes wrong when it is weak or tight, and how to make it strong."
-)
 DESCRIPTION_LENGTH = 200  # characters: about what search results and chat apps show
 
 
@@ -74,26 +71,16 @@ def oembed_url(canonical: str | None) -> str | None:
     return public_url(url_for("embeds.oembed")) + "?" + urlencode({"url": canonical, "format": "json"})
 
 
-def picture(context: Context) -> tuple[str, str]:
-    """The public address of the page's preview picture (its muscle's, else its phase's,
-    else the site's) and the picture's alternative text."""
-    muscle, phase = context.get("muscle"), context.get("phase")
-    if muscle:
-        address = url_for("previews.muscle", slug=muscle.slug)
-        alt = f"A runner with the {muscle.name.lower()} highlighted"
-    elif phase:
-        address = url_for("previews.phase", phase=phase.slug)
-        alt = f"A runner at {phase.short_name}, with the working muscles lit up"
-    else:
-        address, alt = url_for("previews.site"), "A runner in mid-stride with the running muscles drawn on"
-    return public_url(address), alt
-
-
 @pass_context
 def link_preview(context: Context) -> LinkPreview:
     """What base.html writes into the head of the page rendered with ``context``."""
     canonical = canonical_url(context) if context.get("status", 200) == 200 else None
-    return LinkPreview(describe(context), canonical, *picture(context), oembed=oembed_url(canonical))
+    return LinkPreview(
+        describe(context),
+        canonical,
+        *picture_of(context.get("muscle"), context.get("phase")),
+        oembed=oembed_url(canonical),
+    )
 
 
 def init_sharing(app: Flask) -> None:
