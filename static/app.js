@@ -88,3 +88,25 @@ function enhanceFigure(svg) {
 document.addEventListener("htmx:load", function (event) {
   event.target.querySelectorAll("svg.runner").forEach(enhanceFigure);
 });
+
+// "Copy the code" under a muscle's embed code: the code can always be selected by hand, so
+// the button needs script and appears only where it runs.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("[data-copy]");
+  if (!button) {
+    return;
+  }
+  var field = document.getElementById(button.dataset.copy);
+  var done = button.parentNode.querySelector(".embed-code__done");
+  field.select();
+  navigator.clipboard.writeText(field.value).then(function () {
+    done.textContent = "Copied.";
+  }, function () {
+    done.textContent = "Selected: press Ctrl+C (or ⌘C) to copy.";
+  });
+});
+document.addEventListener("htmx:load", function (event) {
+  event.target.querySelectorAll("[data-copy][hidden]").forEach(function (control) {
+    control.hidden = !(navigator.clipboard && navigator.clipboard.writeText);
+  });
+});

@@ -9,7 +9,14 @@ from typing import Any
 from flask import Flask
 from htmx_flask import Htmx
 
-from webapp.addresses import SettingError, default_base_url, parse_proxy_hops, parse_public_url, trusted_hosts
+from webapp.addresses import (
+    SettingError,
+    default_base_url,
+    parse_embed_origins,
+    parse_proxy_hops,
+    parse_public_url,
+    trusted_hosts,
+)
 from webapp.assets import init_assets
 from webapp.hosts import StrideAnatomy, trust_proxies
 from webapp.prepared import prepare
@@ -31,7 +38,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     Environment variables: ``STRIDE_ANATOMY_DATA`` points at another content folder,
     ``STRIDE_ANATOMY_PUBLIC_URL`` is the address every printed or scanned link starts with,
-    and ``STRIDE_ANATOMY_PROXY_HOPS`` says how many reverse proxies are in front. Without a
+    ``STRIDE_ANATOMY_PROXY_HOPS`` says how many reverse proxies are in front, and
+    ``STRIDE_ANATOMY_EMBED_ORIGINS`` which sites may frame the embed pages (``*`` by default). Without a
     public URL it follows from ``BIND_HOST`` and ``PORT`` (how ``python -m webapp`` was
     started; see :func:`webapp.addresses.default_base_url`), never from a request.
 
@@ -47,6 +55,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         HTMX_FILE=HTMX_FILE,
         PUBLIC_BASE_URL=os.environ.get("STRIDE_ANATOMY_PUBLIC_URL", ""),
         PROXY_HOPS=parse_proxy_hops(os.environ.get("STRIDE_ANATOMY_PROXY_HOPS", "")),
+        EMBED_ORIGINS=os.environ.get("STRIDE_ANATOMY_EMBED_ORIGINS", "*"),
         BIND_HOST="127.0.0.1",
         PORT=5000,
     )
@@ -55,27 +64,44 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     # Views import the app's helpers, so they are imported once the app exists.
     from webapp.views import (
         EXTENSION_KEY,
+        embeds,
         errors,
         guides,
         health,
         main_navigation,
         muscles,
         presenter,
+        previews,
         quiz,
+        sitemap,
         stride,
         tours,
         worksheet,
     )
     from webapp.views.figure_state import init_figure_state
     from webapp.views.response_cache import init_page_cache
+    from webapp.views.sharing import init_sharing
 
     Htmx(app)
     init_security(app)
     init_figure_state(app)
     app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
-    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health):
+    for area in (
+        muscles,
+        stride,
+        guides,
+        presenter,
+        tours,
+        quiz,
+        worksheet,
+        health,
+        previews,
+        sitemap,
+        embeds,
+    ):
         app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)
+    init_sharing(app)
     errors.init_errors(app)
     # WSGI layers, innermost first: cached pages, then static files, then any declared proxy.
     init_page_cache(app)
@@ -85,8 +111,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
 
 def configure_addresses(app: Flask) -> None:
-    """Fix ``PUBLIC_BASE_URL`` (checked, or derived from how the server was started) and the
-    ``TRUSTED_HOSTS`` that follow from it."""
+    """Fix ``PUBLIC_BASE_URL`` (checked, or derived from how the server was started), the
+    ``TRUSTED_HOSTS`` that follow from it, and the checked ``EMBED_ORIGINS``."""
     configured = app.config["PUBLIC_BASE_URL"]
     if app.config["PROXY_HOPS"] and not configured:
         raise SettingError(
@@ -96,5 +122,6 @@ def configure_addresses(app: Flask) -> None:
     bind_host = app.config["BIND_HOST"]
     base = parse_public_url(configured) if configured else default_base_url(bind_host, app.config["PORT"])
     app.config["PUBLIC_BASE_URL"] = base
+    app.config["EMBED_ORIGINS"] = parse_embed_origins(app.config["EMBED_ORIGINS"])
     if app.config["TRUSTED_HOSTS"] is None:
         app.config["TRUSTED_HOSTS"] = trusted_hosts(base, bind_host)

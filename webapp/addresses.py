@@ -9,6 +9,7 @@ headers, so a forged header cannot change what a class scans.
 from __future__ import annotations
 
 import ipaddress
+import re
 import socket
 from urllib.parse import urlsplit
 
@@ -104,3 +105,25 @@ def trusted_hosts(public_base_url: str, bind_host: str) -> list[str]:
 def join_url(base: str, path: str) -> str:
     """``base`` (which may have a path of its own) followed by the site path ``path``."""
     return base.rstrip("/") + "/" + path.lstrip("/")
+
+
+EMBED_KEYWORDS = {"*", "'self'", "'none'"}
+# An origin for CSP: scheme, host (its first label may be a wildcard) and an optional port.
+ORIGIN = re.compile(r"https?://(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:[0-9]{1,5})?", re.IGNORECASE)
+
+
+def parse_embed_origins(text: str) -> str:
+    """Which sites may show embed pages in a frame (``STRIDE_ANATOMY_EMBED_ORIGINS``): ``*``
+    (any site, the default), ``'self'``, ``'none'``, or origins such as
+    ``https://moodle.school.example`` or ``https://*.instructure.com``, separated by spaces.
+    Returns the CSP ``frame-ancestors`` source list; raises :class:`SettingError`."""
+    words = [word.removesuffix("/") for word in text.split()] or ["*"]
+    problem = None
+    if "'none'" in words and len(words) > 1:
+        problem = "'none' cannot be combined with other origins"
+    for word in words:
+        if word not in EMBED_KEYWORDS and not ORIGIN.fullmatch(word):
+            problem = f"{word!r} must be an origin such as https://moodle.school.example (no path), or *"
+    if problem:
+        raise SettingError(f"STRIDE_ANATOMY_EMBED_ORIGINS={text!r} is not usable: {problem}.")
+    return " ".join(words)

@@ -39,3 +39,14 @@ def mark_document(page: Page) -> None:
 def document_was_kept(page: Page) -> bool:
     """True when no full navigation happened since :func:`mark_document`."""
     return page.evaluate("window.__notReloaded === true")
+
+
+def click_region_in_frame(page: Page, frame_selector: str, slug: str) -> None:
+    """Click the visible muscle shape in a figure shown inside the iframe ``frame_selector``."""
+    frame = page.frame_locator(frame_selector)
+    frame.locator(f'svg a.region[data-muscle="{slug}"]:not([aria-hidden])').scroll_into_view_if_needed()
+    element = page.locator(frame_selector).element_handle()
+    box, inside = element.bounding_box(), element.content_frame()
+    point = inside.evaluate(_FIND_POINT, slug) if inside else None
+    assert box and point, f"no clickable point on the {slug} region"
+    page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])

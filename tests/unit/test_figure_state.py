@@ -66,3 +66,9 @@ def test_the_address_printed_on_a_handout_is_the_plain_one(client):
     html = client.get("/front-labelled/muscles/calves").get_data(as_text=True)
     handout = html.split('class="handout-footer"')[1]
     assert "/muscles/calves</strong>" in handout and "front" not in handout
+
+
+@pytest.mark.parametrize("prefix", STATES)
+def test_every_state_of_a_page_names_the_plain_page_as_canonical(client, prefix):
+    html = client.get(f"{prefix}/muscles/calves").get_data(as_text=True)
+    assert re.search(r'<link rel="canonical" href="https?://[^"/]+/muscles/calves">', html)

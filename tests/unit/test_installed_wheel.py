@@ -59,3 +59,5 @@ def test_a_wheel_installed_outside_the_checkout_serves_the_app(tmp_path: Path):
         [stylesheet] = re.findall(r'href="(/static/app\.[0-9a-f]{8}\.css)"', html)
         status, css = get(base + stylesheet)
         assert status == 200 and "--muscle-edge" in css
+        with urllib.request.urlopen(f"{base}/preview/muscles/calves.png", timeout=30) as picture:
+            assert picture.read().startswith(b"\x89PNG")  # the bundled fonts came along

@@ -12,6 +12,11 @@ from webapp.prepared import Prepared
 from webapp.views.glossary_links import TermLinker
 
 EXTENSION_KEY = "stride_anatomy"
+# The site in a sentence: for pages that do not describe themselves, and the site's picture.
+SITE_DESCRIPTION = (
+    "An interactive atlas of the muscles that make a person run: what each one does in the "
+    "stride, what goes wrong when it is weak or tight, and how to make it strong."
+)
 
 
 def prepared() -> Prepared:

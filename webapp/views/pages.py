@@ -36,6 +36,8 @@ def wants_fragment() -> str | None:
 
 def render_page(template: str, status: int = 200, **context: object) -> Response:
     """The page, or only its title and the part an htmx swap asks for."""
-    response = make_response(render_template(template, fragment=wants_fragment(), **context), status)
+    response = make_response(
+        render_template(template, fragment=wants_fragment(), status=status, **context), status
+    )
     response.vary.update(VARY_ON)
     return response

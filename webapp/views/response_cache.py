@@ -38,6 +38,8 @@ COMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
     "br": lambda body: brotli.compress(body, quality=11),
     "gzip": lambda body: gzip.compress(body, compresslevel=9, mtime=0),
 }
+# Pictures are compressed already: squeezing them again costs time and saves nothing.
+ALREADY_COMPRESSED = ("image/png", "image/jpeg", "image/webp")
 StartResponse = Callable[..., Any]
 
 
@@ -63,6 +65,7 @@ class CachedAnswer:
     digest: str
     headers: tuple[tuple[str, str], ...]
     caching: str
+    codings: tuple[str, ...] = CODINGS  # the content codings worth offering for this body
     compressed: dict[str, bytes] = field(default_factory=dict)
 
     def encoded(self, coding: str) -> bytes:
@@ -77,7 +80,7 @@ class CachedAnswer:
     def serve(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         """The best coding the client accepts, or 304 when it already holds that one."""
         accepted = parse_accept_header(environ.get("HTTP_ACCEPT_ENCODING"))
-        coding = next((c for c in CODINGS if accepted[c]), "identity")
+        coding = next((c for c in self.codings if accepted[c]), "identity")
         etag = self.digest if coding == "identity" else f"{self.digest}-{coding}"
         headers = [*self.headers, ("Vary", VARY), ("ETag", f'"{etag}"'), ("Cache-Control", self.caching)]
         if parse_etags(environ.get("HTTP_IF_NONE_MATCH")).contains(etag):
@@ -146,11 +149,13 @@ class PageCache:
                 answered["status"], [(k, v) for k, v in headers if k != MARKER], answered["exc_info"]
             )
             return [body]
+        content_type = next((v for k, v in kept if k == "Content-Type"), "")
         entry = CachedAnswer(
             body=body,
             digest=hashlib.sha256(body).hexdigest()[:20],
             headers=kept,
             caching=FRAGMENT_CACHING if key[1] else PAGE_CACHING,
+            codings=() if content_type.split(";")[0] in ALREADY_COMPRESSED else CODINGS,
         )
         with self.lock:
             self.store[key] = entry

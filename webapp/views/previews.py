@@ -1,0 +1,89 @@
+"""Link-preview pictures (PNG, 1200×630): one per muscle, one per phase of the stride and one
+for the rest of the site, drawn from the same runner as the pages and rendered once each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from flask import Blueprint, Response, abort, current_app, render_template, url_for
+
+from webapp.content.model import Muscle, Phase
+from webapp.figure.preview import PREVIEW_CSS, PreviewText, preview_svg
+from webapp.figure.raster import png, resolve_custom_properties
+from webapp.views import SITE_DESCRIPTION, prepared, public_url
+from webapp.views.figures import runner
+from webapp.views.muscles import muscle_url
+from webapp.views.response_cache import cached_page
+
+blueprint = Blueprint("previews", __name__)
+STYLESHEET_KEY = "preview_stylesheet"
+
+
+def stylesheet() -> str:
+    """The site's stylesheet with the picture's own rules, custom properties resolved; read
+    once per app."""
+    if STYLESHEET_KEY not in current_app.extensions:
+        css = (Path(current_app.static_folder or "") / "app.css").read_text(encoding="utf-8")
+        current_app.extensions[STYLESHEET_KEY] = resolve_custom_properties(css + PREVIEW_CSS)
+    return current_app.extensions[STYLESHEET_KEY]
+
+
+def picture(figure: str, kind: str, kicker: str, title: str, body: str) -> Response:
+    """The preview as a PNG response."""
+    address = urlsplit(current_app.config["PUBLIC_BASE_URL"])
+    text = PreviewText(kicker, title, body, f"{address.netloc}{address.path}")
+    svg = preview_svg(figure, text, kind, defs=render_template("_svg_defs.html"))
+    return Response(png(svg, stylesheet()), mimetype="image/png")
+
+
+def picture_of(muscle: Muscle | None, phase: Phase | None) -> tuple[str, str]:
+    """The public address of the picture for a page about ``muscle`` (else ``phase``, else
+    the site), and the picture's alternative text."""
+    if muscle:
+        address = url_for("previews.muscle", slug=muscle.slug)
+        alt = f"A runner with the {muscle.name.lower()} highlighted"
+    elif phase:
+        address = url_for("previews.phase", phase=phase.slug)
+        alt = f"A runner at {phase.short_name}, with the working muscles lit up"
+    else:
+        address, alt = url_for("previews.site"), "A runner in mid-stride with the running muscles drawn on"
+    return public_url(address), alt
+
+
+def _found(item: Muscle | Phase | None) -> Muscle | Phase:
+    if item is None:
+        abort(404)
+    return item
+
+
+@blueprint.get("/preview/muscles/<slug>.png")
+@cached_page
+def muscle(slug: str) -> Response:
+    """The runner with one muscle highlighted, and its name."""
+    atlas = prepared().atlas
+    found = _found(atlas.muscle(slug))
+    figure = runner(muscle_url, selected=found.slug, swap=False)
+    kicker = f"Running muscle {atlas.muscles.index(found) + 1} of {len(atlas.muscles)}"
+    return picture(figure, "muscle", kicker, found.name, found.summary)
+
+
+@blueprint.get("/preview/stride/<phase>.png")
+@cached_page
+def phase(phase: str) -> Response:
+    """The runner posed at one phase of the stride, its working muscles lit."""
+    atlas = prepared().atlas
+    found = _found(atlas.phase(phase))
+    figure = runner(muscle_url, phase=found, swap=False)
+    kicker = f"Stride phase {atlas.phases.index(found) + 1} of {len(atlas.phases)}"
+    return picture(figure, "phase", kicker, found.name, found.what_happens)
+
+
+@blueprint.get("/preview/site.png")
+@cached_page
+def site() -> Response:
+    """The runner in mid-stride, for every page that is not about one muscle or phase."""
+    figure = runner(muscle_url, swap=False)
+    return picture(
+        figure, "site", "An atlas for runners", "What muscles does running work?", SITE_DESCRIPTION
+    )
