@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from flask import current_app, request, url_for
+from flask import abort, current_app, request, url_for
 
 from webapp.addresses import join_url
+from webapp.content.model import Muscle, Phase
 from webapp.prepared import Prepared
 from webapp.views.glossary_links import TermLinker
 
@@ -22,6 +23,22 @@ SITE_DESCRIPTION = (
 def prepared() -> Prepared:
     """The content and poses prepared when the app started."""
     return current_app.extensions[EXTENSION_KEY]
+
+
+def muscle_or_404(slug: str) -> Muscle:
+    """The muscle an address names, or the friendly 404."""
+    found = prepared().atlas.muscle(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
+def phase_or_404(slug: str) -> Phase:
+    """The stride phase an address names, or the friendly 404."""
+    found = prepared().atlas.phase(slug)
+    if found is None:
+        abort(404)
+    return found
 
 
 def reading_aids(source_ids: Iterable[str]) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, abort, current_app, jsonify, request, url_for
+from flask import Blueprint, Response, current_app, jsonify, request, url_for
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
@@ -20,7 +20,7 @@ from webapp.content.model import Muscle, Phase
 from webapp.figure.preview import HEIGHT, WIDTH
 from webapp.gait.activation import working_in
 from webapp.security import allow_framing
-from webapp.views import prepared, public_url
+from webapp.views import muscle_or_404, phase_or_404, prepared, public_url
 from webapp.views.figures import runner
 from webapp.views.muscles import muscle_url
 from webapp.views.pages import render_page
@@ -106,39 +106,25 @@ def render_embed(muscle: Muscle | None, phase: Phase | None) -> Response:
     return allow_framing(response, current_app.config["EMBED_ORIGINS"])
 
 
-def _muscle(slug: str) -> Muscle:
-    found = prepared().atlas.muscle(slug)
-    if found is None:
-        abort(404)
-    return found
-
-
-def _phase(slug: str) -> Phase:
-    found = prepared().atlas.phase(slug)
-    if found is None:
-        abort(404)
-    return found
-
-
 @blueprint.get("/embed/<slug>")
 @cached_page
 def muscle(slug: str) -> Response:
     """One muscle, highlighted on the runner, with what it does in the stride."""
-    return render_embed(_muscle(slug), None)
+    return render_embed(muscle_or_404(slug), None)
 
 
 @blueprint.get("/embed/stride/<phase>")
 @cached_page
 def phase(phase: str) -> Response:
     """One phase of the stride: the pose, the working muscles and what happens."""
-    return render_embed(None, _phase(phase))
+    return render_embed(None, phase_or_404(phase))
 
 
 @blueprint.get("/embed/stride/<phase>/<muscle>")
 @cached_page
-def muscle_at_phase(phase: str, muscle: str) -> Response:
+def muscle_atphase_or_404(phase: str, muscle: str) -> Response:
     """A muscle at one phase: how hard it works there, on the posed runner."""
-    return render_embed(_muscle(muscle), _phase(phase))
+    return render_embed(muscle_or_404(muscle), phase_or_404(phase))
 
 
 def embeddable(endpoint: str, args: dict[str, Any]) -> tuple[Muscle | None, Phase | None] | None:

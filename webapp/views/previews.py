@@ -6,12 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, abort, current_app, render_template, url_for
+from flask import Blueprint, Response, current_app, render_template, url_for
 
 from webapp.content.model import Muscle, Phase
 from webapp.figure.preview import PREVIEW_CSS, PreviewText, preview_svg
 from webapp.figure.raster import png, resolve_custom_properties
-from webapp.views import SITE_DESCRIPTION, prepared, public_url
+from webapp.views import SITE_DESCRIPTION, muscle_or_404, phase_or_404, prepared, public_url
 from webapp.views.figures import runner
 from webapp.views.muscles import muscle_url
 from webapp.views.response_cache import cached_page
@@ -51,18 +51,12 @@ def picture_of(muscle: Muscle | None, phase: Phase | None) -> tuple[str, str]:
     return public_url(address), alt
 
 
-def _found(item: Muscle | Phase | None) -> Muscle | Phase:
-    if item is None:
-        abort(404)
-    return item
-
-
 @blueprint.get("/preview/muscles/<slug>.png")
 @cached_page
 def muscle(slug: str) -> Response:
     """The runner with one muscle highlighted, and its name."""
     atlas = prepared().atlas
-    found = _found(atlas.muscle(slug))
+    found = muscle_or_404(slug)
     figure = runner(muscle_url, selected=found.slug, swap=False)
     kicker = f"Running muscle {atlas.muscles.index(found) + 1} of {len(atlas.muscles)}"
     return picture(figure, "muscle", kicker, found.name, found.summary)
@@ -73,7 +67,7 @@ def muscle(slug: str) -> Response:
 def phase(phase: str) -> Response:
     """The runner posed at one phase of the stride, its working muscles lit."""
     atlas = prepared().atlas
-    found = _found(atlas.phase(phase))
+    found = phase_or_404(phase)
     figure = runner(muscle_url, phase=found, swap=False)
     kicker = f"Stride phase {atlas.phases.index(found) + 1} of {len(atlas.phases)}"
     return picture(figure, "phase", kicker, found.name, found.what_happens)

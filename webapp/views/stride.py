@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, url_for
+from flask import Blueprint, Response, render_template, url_for
 
 from webapp.content.model import Muscle, Phase
 from webapp.gait.activation import working_in
-from webapp.views import prepared, reading_aids
+from webapp.views import muscle_or_404, phase_or_404, prepared, reading_aids
 from webapp.views.figures import activation_chart, runner
 from webapp.views.muscles import muscle_panel_context
 from webapp.views.pages import render_page
@@ -45,20 +45,6 @@ def render_phase(phase: Phase, muscle: Muscle | None = None, autoplay: bool = Fa
     )
 
 
-def _phase_or_404(slug: str) -> Phase:
-    found = prepared().atlas.phase(slug)
-    if found is None:
-        abort(404)
-    return found
-
-
-def _muscle_or_404(slug: str) -> Muscle:
-    found = prepared().atlas.muscle(slug)
-    if found is None:
-        abort(404)
-    return found
-
-
 @blueprint.get("/stride")
 @cached_page
 def start() -> Response:
@@ -70,14 +56,14 @@ def start() -> Response:
 @cached_page
 def phase(phase: str) -> Response:
     """One phase of the stride: the pose, the working muscles and why."""
-    return render_phase(_phase_or_404(phase))
+    return render_phase(phase_or_404(phase))
 
 
 @blueprint.get("/stride/<phase>/<muscle>")
 @cached_page
 def muscle_at_phase(phase: str, muscle: str) -> Response:
     """A muscle's panel beside the runner posed at one phase."""
-    return render_phase(_phase_or_404(phase), _muscle_or_404(muscle))
+    return render_phase(phase_or_404(phase), muscle_or_404(muscle))
 
 
 @blueprint.get("/stride/frames")
@@ -86,7 +72,7 @@ def muscle_at_phase(phase: str, muscle: str) -> Response:
 def frames(muscle: str | None = None) -> str:
     """Every phase's pose at once, for the play button: the animation loops through these in
     the browser instead of asking the server for every frame."""
-    chosen = _muscle_or_404(muscle) if muscle else None
+    chosen = muscle_or_404(muscle) if muscle else None
     atlas = prepared().atlas
     figures = [
         (p, runner(lambda m, p=p: phase_url(p, m), selected=chosen.slug if chosen else None, phase=p))
