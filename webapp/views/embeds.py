@@ -122,7 +122,7 @@ def phase(phase: str) -> Response:
 
 @blueprint.get("/embed/stride/<phase>/<muscle>")
 @cached_page
-def muscle_atphase_or_404(phase: str, muscle: str) -> Response:
+def muscle_at_phase(phase: str, muscle: str) -> Response:
     """A muscle at one phase: how hard it works there, on the posed runner."""
     return render_embed(muscle_or_404(muscle), phase_or_404(phase))
 
