@@ -58,7 +58,7 @@ def main() -> None:
     cold = median_ms(
         lambda: client.get("/muscles/calves", headers=htmx),
         runs=100,
-        before=app.extensions["cached_pages"].clear,
+        before=app.extensions["page_cache"].store.clear,
     )
     print("## Server time in-process (median of 400)\n\n| request | ms | × hello-world |\n|---|---:|---:|")
     print(f"| Flask hello-world (baseline) | {hello:.3f} | 1.0 |")
