@@ -66,13 +66,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         muscles,
         presenter,
         quiz,
+        speed,
         stride,
         tours,
         worksheet,
     )
 
     app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
-    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health):
+    for area in (muscles, stride, speed, guides, presenter, tours, quiz, worksheet, health):
         app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)
     errors.init_errors(app)
