@@ -8,6 +8,7 @@ from flask import Blueprint, Response, abort, render_template, url_for
 from webapp.content.model import MeasuredSpeed, Muscle
 from webapp.figure.overlay import overlay
 from webapp.figure.runner import RegionLink, draw_runner
+from webapp.figure.speed_chart import Finding, Metric, draw_speed_chart
 from webapp.prepared import SPEED_FRAME_PERCENTS
 from webapp.views import prepared, reading_aids
 from webapp.views.muscles import muscle_panel_context
@@ -50,6 +51,26 @@ def speed_figure(
     return draw_runner(pose, links, selected=selected, label=label, swap=linked)
 
 
+def speed_chart() -> str:
+    """Stride length, steps a minute and foot contact against speed, from the data, with
+    research beyond our fastest speed drawn apart."""
+    speeds = prepared().atlas.speeds
+    measured = [m.speed for m in speeds.measured]
+    metrics = [
+        Metric("stride-length", "Stride length", "metres", 2, tuple(s.stride_length for s in measured)),
+        Metric("cadence", "Steps a minute", "steps", 0, tuple(s.steps_per_minute for s in measured)),
+        Metric("contact", "Foot contact", "seconds", 2, tuple(s.contact_time for s in measured)),
+    ]
+    findings = [Finding(mark.speed, mark.label) for mark in speeds.research]
+    return draw_speed_chart(
+        [s.speed for s in measured],
+        metrics,
+        findings,
+        "Chart: as this runner speeds up, stride length rises steeply, steps a minute rise a little "
+        "and each foot contact gets shorter. Beyond our data, research findings are marked.",
+    )
+
+
 def _speed_or_404(slug: str) -> MeasuredSpeed:
     found = prepared().atlas.speeds.find(slug)
     if found is None:
@@ -83,6 +104,7 @@ def render_speed(measured: MeasuredSpeed, muscle: Muscle | None = None, autoplay
         still_percent=STILL_PERCENT,
         speed_url=speed_url,
         compare_url=compare_url,
+        speed_chart=speed_chart(),
         autoplay=autoplay,
         **panel,
     )
