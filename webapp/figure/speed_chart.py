@@ -14,13 +14,13 @@ from dataclasses import dataclass
 import svgwrite
 from svgwrite.container import Group
 
-WIDTH = 600
-LEFT = 112  # room for each panel's name and unit
-RIGHT = 16
-TOP = 16
-PANEL = 112
-GAP = 30
-AXIS = 48
+WIDTH = 440
+LEFT = 14
+RIGHT = 14
+TOP = 40
+PANEL = 96
+GAP = 46  # room above each panel for its name
+AXIS = 52
 SPEED_RANGE = (1.5, 9.0)  # m/s shown: our data, then research up to sprinting
 
 
@@ -60,8 +60,9 @@ def y_of(value: float, values: Sequence[float], top: float) -> float:
 def _panel(dwg: svgwrite.Drawing, metric: Metric, speeds: Sequence[float], top: float) -> Group:
     group = dwg.g(class_=f"speed-chart__panel speed-chart__panel--{metric.key}")
     group.add(dwg.rect((LEFT, top), (WIDTH - LEFT - RIGHT, PANEL), class_="speed-chart__frame"))
-    group.add(dwg.text(metric.name, insert=(8, top + PANEL / 2 - 4), class_="speed-chart__name"))
-    group.add(dwg.text(metric.unit, insert=(8, top + PANEL / 2 + 12), class_="speed-chart__unit"))
+    title = dwg.text(metric.name, insert=(LEFT, top - 8), class_="speed-chart__name")
+    title.add(dwg.tspan(f", {metric.unit}", class_="speed-chart__unit"))
+    group.add(title)
     points = [(x_of(s), y_of(v, metric.values, top)) for s, v in zip(speeds, metric.values, strict=True)]
     group.add(dwg.polyline([(round(x, 1), round(y, 1)) for x, y in points], class_="speed-chart__line"))
     for speed, value, (x, y) in zip(speeds, metric.values, points, strict=True):
@@ -105,7 +106,7 @@ def draw_speed_chart(
     for row, finding in enumerate(findings):
         x = round(x_of(finding.speed), 1)
         research.add(dwg.line((x, TOP), (x, bottom), class_="speed-chart__finding"))
-        y = TOP + 14 + row * (PANEL + GAP)
+        y = TOP + 16 + row * (PANEL + GAP)
         research.add(dwg.text(f"≈{finding.speed:g} m/s:", insert=(x + 4, y), class_="speed-chart__note"))
         research.add(dwg.text(finding.label.lower(), insert=(x + 4, y + 14), class_="speed-chart__note"))
     dwg.add(research)
@@ -123,8 +124,8 @@ def draw_speed_chart(
     )
     axis.add(
         dwg.text(
-            f"Our runner: {min(speeds):g} to {max(speeds):g} m/s",
-            insert=(LEFT + 4, TOP - 4),
+            f"Our runner, measured: {min(speeds):g} to {max(speeds):g} m/s",
+            insert=(x_of(min(speeds)) - 6, 14),
             class_="speed-chart__note",
         )
     )
