@@ -41,6 +41,7 @@ TEXT_FIELD = {
     "warm_up": "intro",
     "research": "text",
     "speed": "text",
+    "myth": "claim",
 }
 PHASE_LIST_TEXT, TIMING_BLOCK_TEXT = "name", "note"
 

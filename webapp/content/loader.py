@@ -108,7 +108,12 @@ def load_speeds(data_dir: Path, context: dict[str, Any]) -> Speeds:
             sources=speed_list.sources,
         )
         measured.append(MeasuredSpeed(speed=speed, stride=stride))
-    return Speeds(measured=tuple(measured), research=speed_list.research, sources=speed_list.sources)
+    return Speeds(
+        measured=tuple(measured),
+        research=speed_list.research,
+        sources=speed_list.sources,
+        myth=speed_list.myth,
+    )
 
 
 def _teaching_order(file: Path, muscles: dict[str, Muscle], context: dict[str, Any]) -> list[Muscle]:

@@ -70,6 +70,7 @@ SourceId = Annotated[
 ]
 MuscleSlug = Annotated[str, _context_check("muscles", "'{value}' is not a muscle")]
 PhaseSlug = Annotated[str, _context_check("phases", "'{value}' is not a stride phase")]
+SpeedSlug = Annotated[str, _context_check("speeds", "'{value}' is not a measured speed")]
 Sources = Annotated[tuple[SourceId, ...], Field(min_length=1)]
 
 
@@ -435,16 +436,20 @@ class Soreness(Record):
 
 
 class TourStep(Record):
-    """One step of a guided tour: a muscle, a phase, or a muscle at a phase, with a script."""
+    """One step of a guided tour: a muscle, a phase, or a muscle at a phase; or a measured
+    speed, with or without a muscle (a speed has no phase); with a script."""
 
     script: Text
     muscle: MuscleSlug | None = None
     phase: PhaseSlug | None = None
+    speed: SpeedSlug | None = None
 
     @_model_validator(mode="after")
     def _shows_something(self) -> TourStep:
-        if self.muscle is None and self.phase is None:
-            raise ValueError("needs a muscle, a phase, or both")
+        if self.muscle is None and self.phase is None and self.speed is None:
+            raise ValueError("needs a muscle, a phase, a speed, or a muscle with one of them")
+        if self.phase is not None and self.speed is not None:
+            raise ValueError("give a phase or a speed, not both")
         return self
 
 
@@ -590,6 +595,7 @@ class SpeedList(Record):
 
     sources: Sources
     research: tuple[ResearchMark, ...] = ()
+    myth: MythCheck | None = None
     speeds: Annotated[tuple[Speed, ...], Field(min_length=2), AfterValidator(_slowest_first)]
 
 
@@ -610,6 +616,7 @@ class Speeds(BaseModel):
     measured: tuple[MeasuredSpeed, ...]
     research: tuple[ResearchMark, ...]
     sources: tuple[str, ...]
+    myth: MythCheck | None = None
 
     def find(self, slug: str) -> MeasuredSpeed | None:
         """The measured speed with this slug, or None."""

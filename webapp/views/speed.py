@@ -37,9 +37,11 @@ def speed_figure(
     percent: float = STILL_PERCENT,
     selected: str | None = None,
     linked: bool = True,
+    swap: bool = True,
 ) -> str:
     """The runner at ``percent`` of this speed's own measured stride; each muscle links to
-    its panel at this speed (unless not ``linked``, for a faint outline)."""
+    its panel at this speed (unless not ``linked``, for a faint outline), swapped in place by
+    htmx when ``swap``."""
     atlas = prepared().atlas
     pose = prepared().speed_frames[measured.speed.slug][SPEED_FRAME_PERCENTS.index(percent)]
     links = [RegionLink(m.slug, m.name, speed_url(measured, m)) for m in atlas.muscles] if linked else []
@@ -48,7 +50,7 @@ def speed_figure(
         if linked
         else f"Runner at {measured.speed.label}"
     )
-    return draw_runner(pose, links, selected=selected, label=label, swap=linked)
+    return draw_runner(pose, links, selected=selected, label=label, swap=linked and swap)
 
 
 def speed_chart() -> str:
@@ -91,7 +93,12 @@ def render_speed(measured: MeasuredSpeed, muscle: Muscle | None = None, autoplay
     speeds = atlas.speeds
     panel = muscle_panel_context(muscle)
     if muscle is None:
-        cited = [*speeds.sources, *(s for mark in speeds.research for s in mark.sources)]
+        cited = [
+            *speeds.sources,
+            *(s for mark in speeds.research for s in mark.sources),
+            *(speeds.myth.sources if speeds.myth else ()),
+            *(s for m in atlas.muscles if m.speed for s in m.speed.sources),
+        ]
         panel |= reading_aids(cited)
     return render_page(
         "speed.html",
