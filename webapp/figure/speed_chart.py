@@ -68,7 +68,7 @@ def _panel(dwg: svgwrite.Drawing, metric: Metric, speeds: Sequence[float], top: 
     for speed, value, (x, y) in zip(speeds, metric.values, points, strict=True):
         point = dwg.circle(center=(round(x, 1), round(y, 1)), r=5, class_="speed-chart__point")
         point.attribs.update(
-            {"data-metric": metric.key, "data-speed": f"{speed:g}", "data-value": f"{value:g}"}
+            {"data-metric": metric.key, "data-speed": f"{speed:g}", "data-value": repr(value)}
         )
         group.add(point)
         text = f"{value:.{metric.digits}f}"
