@@ -21,6 +21,7 @@ TOP = 40
 PANEL = 96
 GAP = 46  # room above each panel for its name
 AXIS = 52
+FINDING_LINE = 11  # characters: a finding's label fits between its line and the next
 SPEED_RANGE = (1.5, 9.0)  # m/s shown: our data, then research up to sprinting
 
 
@@ -83,6 +84,17 @@ def _panel(dwg: svgwrite.Drawing, metric: Metric, speeds: Sequence[float], top: 
     return group
 
 
+def _wrapped(text: str, width: int) -> list[str]:
+    """Words joined into lines of at most ``width`` characters (a long word stands alone)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += f" {word}"
+        else:
+            lines.append(word)
+    return lines
+
+
 def draw_speed_chart(
     speeds: Sequence[float], metrics: Sequence[Metric], findings: Sequence[Finding], label: str
 ) -> str:
@@ -93,22 +105,28 @@ def draw_speed_chart(
     dwg = svgwrite.Drawing(size=None, debug=False)
     dwg.attribs.update({"class": "speed-chart__svg", "role": "img", "aria-label": label})
     beyond = x_of(max(speeds))
-    research = dwg.g(class_="speed-chart__research")
-    research.add(
-        dwg.rect((beyond, TOP), (WIDTH - RIGHT - beyond, bottom - TOP), class_="speed-chart__beyond")
-    )
-    research.add(
-        dwg.text("Research on other runners,", insert=(beyond + 8, bottom - 22), class_="speed-chart__note")
-    )
-    research.add(dwg.text("not our runner", insert=(beyond + 8, bottom - 8), class_="speed-chart__note"))
+    # Beyond our data: a hatched band behind each panel, so nothing there reads as measured.
+    band = dwg.g(class_="speed-chart__research")
+    for index in range(len(metrics)):
+        top = TOP + index * (PANEL + GAP)
+        band.add(dwg.rect((beyond, top), (WIDTH - RIGHT - beyond, PANEL), class_="speed-chart__beyond"))
+    dwg.add(band)
     for index, metric in enumerate(metrics):
         dwg.add(_panel(dwg, metric, speeds, TOP + index * (PANEL + GAP)))
-    for row, finding in enumerate(findings):
+    research = dwg.g(class_="speed-chart__research")
+    last_top = bottom - PANEL  # the contact times fall away to the right, leaving room above
+    for line, text in enumerate(("Research on other", "runners, not ours")):
+        research.add(
+            dwg.text(text, insert=(beyond + 8, last_top + 18 + line * 15), class_="speed-chart__note")
+        )
+    for finding in findings:
         x = round(x_of(finding.speed), 1)
         research.add(dwg.line((x, TOP), (x, bottom), class_="speed-chart__finding"))
-        y = TOP + 16 + row * (PANEL + GAP)
-        research.add(dwg.text(f"≈{finding.speed:g} m/s:", insert=(x + 4, y), class_="speed-chart__note"))
-        research.add(dwg.text(finding.label.lower(), insert=(x + 4, y + 14), class_="speed-chart__note"))
+        lines = [f"≈{finding.speed:g} m/s:", *_wrapped(finding.label.lower(), FINDING_LINE)]
+        for line, text in enumerate(lines):
+            research.add(
+                dwg.text(text, insert=(x + 4, TOP + PANEL / 2 + line * 15), class_="speed-chart__note")
+            )
     dwg.add(research)
     axis = dwg.g(class_="speed-chart__axis")
     for tick in range(2, 10):

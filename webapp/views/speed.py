@@ -148,7 +148,7 @@ def compare(speed: str, other: str) -> Response:
     speeds = prepared().atlas.speeds
     same = first == second
     slower, faster = sorted((first, second), key=lambda m: m.speed.speed)
-    figure = None
+    figure = speed_figure(slower)  # a speed set against itself: just its runner
     if not same:
         figure = overlay(
             speed_figure(slower, linked=False),
