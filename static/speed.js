@@ -52,6 +52,7 @@
       player.shown = index;
       showFrame(player.stage, player.frames[index]);
     }
+    // Each drawn frame is announced, for bench/speed.py to measure how evenly Play runs.
     player.stage.dispatchEvent(new CustomEvent("speed:frame", { detail: { time: now } }));
     player.request = window.requestAnimationFrame(tick);
   }

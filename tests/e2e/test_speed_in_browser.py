@@ -4,6 +4,7 @@ JavaScript, the keyboard, and the accessibility audit."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -67,17 +68,29 @@ def test_the_comparison_has_its_own_address_and_draws_two_runners(page: Page):
 
 def test_play_loops_the_stride_at_its_real_stride_time(page: Page):
     measured = SPEEDS[-1].speed
-    frame_ms = measured.stride_time * 1000 / 20
-    page.clock.install()
+    stride_ms = measured.stride_time * 1000
+    tick = 16  # the fake clock's animation frame
+    page.clock.install(time=0)
     page.goto(f"/speed/{measured.slug}")
+    page.clock.pause_at(60_000)  # from here time moves only when the test moves it
     play = page.locator("[data-play]")
     with page.expect_response(re.compile(rf"/speed/{measured.slug}/frames$")):
         play.click()
     expect(play).to_have_attribute("aria-pressed", "true")
-    page.clock.run_for(round(frame_ms * 3 + 5))
-    expect(page.locator("#speed-caption")).to_have_text(f"{measured.label} · 15% of the stride")
-    page.clock.run_for(round(measured.stride_time * 1000))  # one whole stride later: the same moment
-    expect(page.locator("#speed-caption")).to_have_text(f"{measured.label} · 15% of the stride")
+    captions = []
+    for _ in range(round(2 * stride_ms / tick) + 2):
+        page.clock.run_for(tick)
+        captions.append(page.locator("#speed-caption").text_content())
+    one_stride = captions[: round(stride_ms / tick)]
+    assert len(set(one_stride)) == 20, "every sampled pose is shown once a stride"
+    zero = f"{measured.label} · 0% of the stride"
+    starts = [i for i, c in enumerate(captions) if c == zero and (i == 0 or captions[i - 1] != zero)]
+    loops = [(after - before) * tick for before, after in itertools.pairwise(starts)]
+    assert len(loops) >= 1
+    for loop_ms in loops:
+        assert abs(loop_ms - stride_ms) <= 2 * tick, (
+            f"one loop took {loop_ms} ms, the stride {stride_ms:.0f} ms"
+        )
     play.click()
     expect(play).to_have_attribute("aria-pressed", "false")
     before = near_thigh(page)

@@ -27,8 +27,10 @@ def speed_url(measured: MeasuredSpeed, muscle: Muscle | None = None) -> str:
     return url_for("speed.speed", speed=measured.speed.slug)
 
 
-def compare_url(slower: MeasuredSpeed, faster: MeasuredSpeed) -> str:
-    """The page that lays one speed's runner over another's."""
+def compare_url(one: MeasuredSpeed, other: MeasuredSpeed) -> str:
+    """The page that lays one speed's runner over another's; links name the slower first, so
+    each pair has one address in use (the other order answers the same)."""
+    slower, faster = sorted((one, other), key=lambda m: m.speed.speed)
     return url_for("speed.compare", speed=slower.speed.slug, other=faster.speed.slug)
 
 
