@@ -74,6 +74,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         previews,
         quiz,
         sitemap,
+        speed,
         stride,
         tours,
         worksheet,
@@ -89,6 +90,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     for area in (
         muscles,
         stride,
+        speed,
         guides,
         presenter,
         tours,

@@ -4,7 +4,7 @@ Flask or URLs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from webapp.content.glossary import TermFinder
@@ -14,6 +14,7 @@ from webapp.gait.activation import phase_at
 from webapp.gait.kinematics import Pose, angles_at, mean_hip_height, solve_pose
 
 HOME_POSE_PERCENT = 35.0  # late push-off: legs apart, both clearly visible
+SPEED_FRAME_PERCENTS = tuple(range(0, 100, 5))  # the measured samples, 100% being 0% again
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Prepared:
     atlas: Atlas
     poses: dict[str | None, Pose]  # phase slug (None: the home page) -> pose
     terms: TermFinder
+    speed_frames: dict[str, tuple[Pose, ...]] = field(default_factory=dict)  # speed slug -> poses
 
     def pose(self, phase: str | None) -> Pose:
         """The runner's pose at a phase, or the home page's mid-stride pose for None."""
@@ -49,4 +51,18 @@ def prepare(data_dir: Path) -> Prepared:
     poses = {
         key: solve_pose(angles_at(atlas.stride, percent), hip_height) for key, percent in moments.items()
     }
-    return Prepared(atlas=atlas, poses=poses, terms=TermFinder(atlas.glossary))
+    return Prepared(
+        atlas=atlas, poses=poses, terms=TermFinder(atlas.glossary), speed_frames=speed_frames(atlas)
+    )
+
+
+def speed_frames(atlas: Atlas) -> dict[str, tuple[Pose, ...]]:
+    """For each measured speed, the runner at every sampled moment of that speed's own stride
+    (one pose per percent in :data:`SPEED_FRAME_PERCENTS`)."""
+    frames = {}
+    for measured in atlas.speeds.measured:
+        hip_height = mean_hip_height(measured.stride)
+        frames[measured.speed.slug] = tuple(
+            solve_pose(angles_at(measured.stride, percent), hip_height) for percent in SPEED_FRAME_PERCENTS
+        )
+    return frames

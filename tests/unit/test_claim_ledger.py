@@ -39,6 +39,9 @@ TEXT_FIELD = {
     "key_number": "value",
     "levels": "title",
     "warm_up": "intro",
+    "research": "text",
+    "speed": "text",
+    "myth": "claim",
 }
 PHASE_LIST_TEXT, TIMING_BLOCK_TEXT = "name", "note"
 

@@ -54,6 +54,14 @@ BROKEN_FIELDS = [
     ("muscles/calves.yaml", "  midstance: strong\n", "", "phases", "'midstance' is missing"),
     ("muscles/calves.yaml", "  midstance: strong\n", "  midstance: strong\n  flying: off\n", "phases", "'flying' is not a stride phase"),
     ("tours.yaml", "      - phase: loading\n", "      - phase: landing\n", "tours[0].steps[0].phase", "not a stride phase"),
+    ("speeds/speeds.yaml", "    word: jog\n", "", "speeds[0].word", "is missing"),
+    ("speeds/speeds.yaml", "    stride_time: 0.77\n", "    stride_time: quick\n", "speeds[0].stride_time", "must be a number"),
+    ("speeds/speeds.yaml", "    contact_time: 0.35\n", "    contact_time: 0.95\n", "speeds[0]", "shorter than stride_time"),
+    ("speeds/speeds.yaml", "    speed: 4.0\n", "    speed: 1.0\n", "speeds", "slowest first"),
+    ("speeds/speeds.yaml", "    sources: [dorn2012, schache2014]", "    sources: [nobody2020]", "research[0].sources[0]", "not in sources.yaml"),
+    ("speeds/run400.csv", "pelvis_height_cm\n", "pelvis_bounce\n", "line 2, pelvis_height_cm", "column is missing"),
+    ("speeds/run400.csv", ",-13.0,25.1,", ",-13.0,fast,", "line 4, thigh_angle", "must be a number"),
+    ("speeds/run200.csv", "\n0,-5.0,", "\n1,-5.0,", "line 2, percent", "must start at 0"),
 ]
 # fmt: on
 

@@ -25,6 +25,8 @@ def test_every_source_is_cited_somewhere(atlas):
     cited |= {s for item in (*atlas.training.principles, atlas.training.warm_up) for s in item.sources}
     cited |= {s for level in atlas.soreness.levels for s in level.sources}
     cited |= {s for phase in atlas.phases for s in phase.sources} | set(atlas.stride.sources)
+    cited |= set(atlas.speeds.sources) | {s for mark in atlas.speeds.research for s in mark.sources}
+    cited |= set(atlas.speeds.myth.sources if atlas.speeds.myth else ())
     assert set(atlas.sources) - cited == set()
 
 

@@ -13,7 +13,7 @@ import pytest
 
 from webapp import PROJECT_ROOT, create_app
 
-ROUTE_TESTS = ["tests/unit/test_routes.py", "tests/unit/test_stride_mode.py"]
+ROUTE_TESTS = ["tests/unit/test_routes.py", "tests/unit/test_stride_mode.py", "tests/unit/test_speed_view.py"]
 
 
 def add_a_muscle(data: Path) -> str:
@@ -55,6 +55,34 @@ def add_a_phase(data: Path) -> str:
     return "foot-strike"
 
 
+def add_a_speed(data: Path) -> str:
+    """A fifth speed: its stride table (here a copy of the 5 m/s one, as if measured at
+    5.5 m/s) and its entry, last, in the speed list."""
+    speeds = data / "speeds"
+    (speeds / "run550.csv").write_text((speeds / "run500.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    listing = speeds / "speeds.yaml"
+    text = listing.read_text(encoding="utf-8")
+    fastest = text[text.rindex("  - slug: ") :]
+    entry = (
+        fastest.replace("slug: 5-m-s", "slug: 5-5-m-s")
+        .replace("speed: 5.0", "speed: 5.5")
+        .replace("word: fast", "word: faster")
+        .replace("speeds/run500.csv", "speeds/run550.csv")
+    )
+    listing.write_text(text.rstrip("\n") + "\n" + entry, encoding="utf-8")
+    return "5-5-m-s"
+
+
+def test_a_new_speed_gets_its_pages_pose_frames_and_chart_point(data_copy):
+    slug = add_a_speed(data_copy)
+    client = create_app({"TESTING": True, "DATA_DIR": data_copy}).test_client()
+    html = client.get(f"/speed/{slug}").get_data(as_text=True)
+    assert "Running at 5.5 m/s" in html and "Our data stop at 5.5 m/s" in html
+    assert html.count('data-metric="stride-length"') == 5
+    for url in (f"/speed/{slug}/calves", f"/speed/{slug}/frames", f"/speed/2-m-s/vs/{slug}"):
+        assert client.get(url).status_code == 200, url
+
+
 def test_a_new_muscle_gets_every_address_a_muscle_has(data_copy):
     slug = add_a_muscle(data_copy)
     client = create_app({"TESTING": True, "DATA_DIR": data_copy}).test_client()
@@ -72,7 +100,9 @@ def test_a_new_phase_gets_its_own_address_pose_and_chart_column(data_copy):
     assert client.get("/stride/frames").get_data(as_text=True).count("<template ") == 7
 
 
-@pytest.mark.parametrize("change", [add_a_muscle, add_a_phase], ids=["twelfth-muscle", "seventh-phase"])
+@pytest.mark.parametrize(
+    "change", [add_a_muscle, add_a_phase, add_a_speed], ids=["twelfth-muscle", "seventh-phase", "fifth-speed"]
+)
 def test_the_route_tests_pass_unchanged_on_the_extended_data(data_copy, change):
     change(data_copy)
     result = subprocess.run(

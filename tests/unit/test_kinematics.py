@@ -103,7 +103,8 @@ def test_arms_swing_opposite_to_the_legs():
     ("file", "old", "new", "field", "problem"),
     [
         ("kinematics.csv", "thigh_angle", "thigh", "line 2, thigh_angle", "column is missing"),
-        ("kinematics.csv", "\n0.0,", "\n1.0,", "percent", "must rise from 0 to 100"),
+        ("kinematics.csv", "\n0.0,", "\n1.0,", "line 2, percent", "the stride must start at 0"),
+        ("kinematics.csv", "\n10.0,", "\n4.0,", "line 4, percent", "must rise from 0 to 100"),
         ("kinematics.csv", ",-2.6,-11.7,", ",-2.6,oops,", "line 3, trunk_angle", "must be a number"),
         (
             "kinematics.yaml",

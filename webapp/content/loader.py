@@ -8,6 +8,7 @@ few checks that span files.
 from __future__ import annotations
 
 import csv
+import itertools
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,11 +18,14 @@ from webapp.content.model import (
     Atlas,
     EvidenceRubric,
     Glossary,
+    MeasuredSpeed,
     MeasuredStride,
     Muscle,
     PhaseList,
     Soreness,
     SourceList,
+    SpeedList,
+    Speeds,
     StrideDescription,
     StrideSample,
     TeachingOrder,
@@ -49,9 +53,9 @@ def parse(
         raise content_error(file, error) from None
 
 
-def load_stride(description_file: Path, table_file: Path, context: dict[str, Any]) -> MeasuredStride:
-    """A measured stride: its description (YAML) and its samples (CSV, one row per moment)."""
-    description = parse(StrideDescription, description_file, context)
+def read_samples(table_file: Path) -> tuple[StrideSample, ...]:
+    """A measured stride's samples (CSV, one row per moment, rising from 0% to 100%); a bad
+    cell is refused with its file, line and column."""
     try:
         with table_file.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
@@ -68,14 +72,47 @@ def load_stride(description_file: Path, table_file: Path, context: dict[str, Any
             column = field_path(first["loc"])
             problem = "column is missing" if first["type"] == "missing" else plain_problem(first)
             raise ContentError(table_file, f"line {line}, {column}", problem) from None
-    percents = [sample.percent for sample in samples]
-    if percents != sorted(percents) or percents[0] != 0 or percents[-1] != 100:
-        raise ContentError(table_file, "percent", "must rise from 0 to 100")
+    if samples[0].percent != 0:
+        raise ContentError(
+            table_file, "line 2, percent", f"the stride must start at 0 (got {samples[0].percent:g})"
+        )
+    for line, (before, after) in enumerate(itertools.pairwise(samples), start=3):
+        if after.percent <= before.percent:
+            raise ContentError(table_file, f"line {line}, percent", "must rise from 0 to 100")
+    if samples[-1].percent != 100:
+        raise ContentError(table_file, f"line {len(samples) + 1}, percent", "the stride must end at 100")
+    return tuple(samples)
+
+
+def load_stride(description_file: Path, table_file: Path, context: dict[str, Any]) -> MeasuredStride:
+    """A measured stride: its description (YAML) and its samples (CSV, one row per moment)."""
+    description = parse(StrideDescription, description_file, context)
     return MeasuredStride(
-        samples=tuple(samples),
+        samples=read_samples(table_file),
         toe_off_percent=description.toe_off_percent,
         far_leg_offset_percent=description.far_leg_offset_percent,
         sources=description.sources,
+    )
+
+
+def load_speeds(data_dir: Path, context: dict[str, Any]) -> Speeds:
+    """The measured speeds, each posed from its own stride table (which may be stride mode's:
+    a table is named by its path, never copied)."""
+    speed_list = parse(SpeedList, data_dir / "speeds" / "speeds.yaml", context)
+    measured = []
+    for speed in speed_list.speeds:
+        stride = MeasuredStride(
+            samples=read_samples(data_dir / speed.kinematics),
+            toe_off_percent=speed.toe_off_percent,
+            far_leg_offset_percent=speed.far_leg_contact_percent,
+            sources=speed_list.sources,
+        )
+        measured.append(MeasuredSpeed(speed=speed, stride=stride))
+    return Speeds(
+        measured=tuple(measured),
+        research=speed_list.research,
+        sources=speed_list.sources,
+        myth=speed_list.myth,
     )
 
 
@@ -139,6 +176,9 @@ def load_atlas(data_dir: Path) -> Atlas:
         data_dir / "stride" / "kinematics.yaml", data_dir / "stride" / "kinematics.csv", context
     )
 
+    speeds = load_speeds(data_dir, context)
+    context["speeds"] = [m.speed.slug for m in speeds.measured]
+
     muscle_dir = data_dir / "muscles"
     order_file = muscle_dir / "order.yaml"
     muscle_files = sorted(p for p in muscle_dir.glob("*.yaml") if p != order_file)
@@ -169,4 +209,5 @@ def load_atlas(data_dir: Path) -> Atlas:
         training=training,
         soreness=parse(Soreness, data_dir / "soreness.yaml", context),
         tours=parse(TourList, data_dir / "tours.yaml", context).tours,
+        speeds=speeds,
     )

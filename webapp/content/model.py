@@ -70,6 +70,7 @@ SourceId = Annotated[
 ]
 MuscleSlug = Annotated[str, _context_check("muscles", "'{value}' is not a muscle")]
 PhaseSlug = Annotated[str, _context_check("phases", "'{value}' is not a stride phase")]
+SpeedSlug = Annotated[str, _context_check("speeds", "'{value}' is not a measured speed")]
 Sources = Annotated[tuple[SourceId, ...], Field(min_length=1)]
 
 
@@ -259,6 +260,19 @@ class MythCheck(Record):
     sources: Sources
 
 
+class SpeedChange(Record):
+    """What changes for a muscle as a runner speeds up. With no sources, the text says what
+    research leaves open instead of inventing an answer."""
+
+    text: Text
+    sources: tuple[SourceId, ...] = ()
+
+    @property
+    def researched(self) -> bool:
+        """Whether a study answers the question for this muscle."""
+        return bool(self.sources)
+
+
 class KeyNumber(Record):
     """One memorable number for the classroom."""
 
@@ -283,6 +297,7 @@ class Muscle(Record):
     myths: tuple[MythCheck, ...] = ()
     key_number: KeyNumber
     related: tuple[MuscleSlug, ...] = ()
+    speed: SpeedChange | None = None
 
     @property
     def timing(self) -> Timing:
@@ -312,6 +327,7 @@ class Muscle(Record):
             *(s for item in self.exercises for s in item.sources),
             *(s for item in self.myths for s in item.sources),
             *self.key_number.sources,
+            *(self.speed.sources if self.speed else ()),
         ]
         return list(dict.fromkeys(cited))
 
@@ -425,16 +441,20 @@ class Soreness(Record):
 
 
 class TourStep(Record):
-    """One step of a guided tour: a muscle, a phase, or a muscle at a phase, with a script."""
+    """One step of a guided tour: a muscle, a phase, or a muscle at a phase; or a measured
+    speed, with or without a muscle (a speed has no phase); with a script."""
 
     script: Text
     muscle: MuscleSlug | None = None
     phase: PhaseSlug | None = None
+    speed: SpeedSlug | None = None
 
     @_model_validator(mode="after")
     def _shows_something(self) -> TourStep:
-        if self.muscle is None and self.phase is None:
-            raise ValueError("needs a muscle, a phase, or both")
+        if self.muscle is None and self.phase is None and self.speed is None:
+            raise ValueError("needs a muscle, a phase, a speed, or a muscle with one of them")
+        if self.phase is not None and self.speed is not None:
+            raise ValueError("give a phase or a speed, not both")
         return self
 
 
@@ -494,6 +514,125 @@ class MeasuredStride(BaseModel):
         return percent % 100 < self.toe_off_percent
 
 
+METRES_PER_KM = 1000.0
+METRES_PER_MILE = 1609.344
+
+
+def pace(seconds: float) -> str:
+    """Minutes and seconds, as runners write a pace: 333.3 -> "5:33"."""
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+class Speed(Record):
+    """One measured running speed (an item of ``speeds/speeds.yaml``): its timing, and the
+    stride table (a CSV path inside ``data/``) its runner is posed from."""
+
+    slug: Slug
+    speed: Annotated[float, Field(gt=0, le=15)]  # metres per second
+    word: Text  # what a runner calls it: jog, easy, steady, fast
+    stride_time: Annotated[float, Field(gt=0, le=3)]  # seconds, landing to the same foot's landing
+    contact_time: Annotated[float, Field(gt=0, le=3)]  # seconds on the ground
+    toe_off_percent: Annotated[float, Field(ge=1, le=99)]
+    far_leg_contact_percent: Annotated[float, Field(ge=0, le=100)]
+    peak_swing_knee: Annotated[float, Field(ge=0, le=180)]  # degrees
+    peak_stance_knee: Annotated[float, Field(ge=0, le=180)]
+    kinematics: Annotated[str, Field(pattern=r"^[a-z0-9_-]+(/[a-z0-9_-]+)*\.csv$")]
+
+    @_model_validator(mode="after")
+    def _contact_within_stride(self) -> Speed:
+        if self.contact_time >= self.stride_time:
+            raise ValueError("contact_time must be shorter than stride_time")
+        return self
+
+    @property
+    def stride_length(self) -> float:
+        """Metres from one landing to the same foot's next (a treadmill: speed x stride time)."""
+        return self.speed * self.stride_time
+
+    @property
+    def strides_per_second(self) -> float:
+        """Strides a second."""
+        return 1 / self.stride_time
+
+    @property
+    def steps_per_minute(self) -> float:
+        """Steps (both feet) a minute, the cadence runners quote."""
+        return 120 / self.stride_time
+
+    @property
+    def pace_per_km(self) -> str:
+        """Minutes per kilometre, e.g. "8:20"."""
+        return pace(METRES_PER_KM / self.speed)
+
+    @property
+    def pace_per_mile(self) -> str:
+        """Minutes per mile, e.g. "13:25"."""
+        return pace(METRES_PER_MILE / self.speed)
+
+    @property
+    def label(self) -> str:
+        """The speed as a reader sees it first: "2 m/s" (or "2.5 m/s")."""
+        return f"{self.speed:g} m/s"
+
+
+class ResearchMark(Record):
+    """A finding from research beyond our runner's speeds, drawn apart from our data."""
+
+    text: Text
+    label: Text  # a few words for the chart
+    speed: Annotated[float, Field(gt=0, le=15)]
+    sources: Sources
+
+
+def _slowest_first(speeds: tuple[Speed, ...]) -> tuple[Speed, ...]:
+    values = [s.speed for s in speeds]
+    if values != sorted(set(values)):
+        raise ValueError("list each speed once, slowest first")
+    slugs = [s.slug for s in speeds]
+    if len(set(slugs)) != len(slugs):
+        raise ValueError("each speed needs its own slug")
+    return speeds
+
+
+class SpeedList(Record):
+    """``speeds/speeds.yaml``: the measured speeds, slowest first, and research beyond them."""
+
+    sources: Sources
+    research: tuple[ResearchMark, ...] = ()
+    myth: MythCheck | None = None
+    speeds: Annotated[tuple[Speed, ...], Field(min_length=2), AfterValidator(_slowest_first)]
+
+
+class MeasuredSpeed(BaseModel):
+    """A speed with the measured stride its runner is posed from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    speed: Speed
+    stride: MeasuredStride
+
+
+class Speeds(BaseModel):
+    """The speed view's content: measured speeds (slowest first) and research beyond them."""
+
+    model_config = ConfigDict(frozen=True)
+
+    measured: tuple[MeasuredSpeed, ...]
+    research: tuple[ResearchMark, ...]
+    sources: tuple[str, ...]
+    myth: MythCheck | None = None
+
+    def find(self, slug: str) -> MeasuredSpeed | None:
+        """The measured speed with this slug, or None."""
+        return next((m for m in self.measured if m.speed.slug == slug), None)
+
+    @property
+    def fastest(self) -> Speed:
+        """The fastest speed we have data for: nothing faster is ever drawn."""
+        return self.measured[-1].speed
+
+
 class Atlas(BaseModel):
     """All content, validated: muscles in teaching order, stride phases and the measured
     stride, sources and guides."""
@@ -509,6 +648,7 @@ class Atlas(BaseModel):
     training: Training
     soreness: Soreness
     tours: tuple[Tour, ...]
+    speeds: Speeds
 
     def muscle(self, slug: str) -> Muscle | None:
         """The muscle with this slug, or None when there is none."""

@@ -55,6 +55,7 @@ def reading_aids(source_ids: Iterable[str]) -> dict[str, Any]:
 SECTIONS = (
     ("muscles.index", "Muscles", "muscles"),
     ("stride.start", "Stride", "stride"),
+    ("speed.start", "Speed", "speed"),
     ("guides.training", "Training", "guides.training"),
     ("guides.soreness", "Soreness", "guides.soreness"),
     ("guides.glossary", "Glossary", "guides.glossary"),

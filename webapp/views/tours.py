@@ -9,6 +9,7 @@ from webapp.views.figures import runner
 from webapp.views.muscles import muscle_url
 from webapp.views.pages import render_page
 from webapp.views.response_cache import cached_page
+from webapp.views.speed import speed_figure
 
 blueprint = Blueprint("tours", __name__)
 
@@ -39,6 +40,12 @@ def step(slug: str, number: int) -> Response:
     current = tour.steps[number - 1]
     muscle = atlas.muscle(current.muscle) if current.muscle else None
     phase = atlas.phase(current.phase) if current.phase else None
+    at_speed = atlas.speeds.find(current.speed) if current.speed else None
+    figure = (
+        speed_figure(at_speed, selected=current.muscle, swap=False)
+        if at_speed
+        else runner(muscle_url, selected=current.muscle, phase=phase, swap=False)
+    )
     return render_page(
         "tour_step.html",
         atlas=atlas,
@@ -47,6 +54,7 @@ def step(slug: str, number: int) -> Response:
         number=number,
         muscle=muscle,
         phase=phase,
-        figure=runner(muscle_url, selected=current.muscle, phase=phase, swap=False),
+        at_speed=at_speed,
+        figure=figure,
         **reading_aids([]),
     )

@@ -1,0 +1,188 @@
+"""The speed view: one runner measured at several speeds, posed from each speed's own
+stride, compared two at a time, with what changes for each muscle as a runner speeds up."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, url_for
+
+from webapp.content.model import MeasuredSpeed, Muscle
+from webapp.figure.overlay import overlay
+from webapp.figure.runner import RegionLink, draw_runner
+from webapp.figure.speed_chart import Finding, Metric, draw_speed_chart
+from webapp.prepared import SPEED_FRAME_PERCENTS
+from webapp.views import prepared, reading_aids
+from webapp.views.muscles import muscle_panel_context
+from webapp.views.pages import render_page
+from webapp.views.response_cache import cached_page
+
+blueprint = Blueprint("speed", __name__)
+
+STILL_PERCENT = 70  # late swing: the swinging knee near its deepest fold, the other foot down
+
+
+def speed_url(measured: MeasuredSpeed, muscle: Muscle | None = None) -> str:
+    """A speed's page, or a muscle's panel at that speed."""
+    if muscle:
+        return url_for("speed.muscle_at_speed", speed=measured.speed.slug, muscle=muscle.slug)
+    return url_for("speed.speed", speed=measured.speed.slug)
+
+
+def compare_url(one: MeasuredSpeed, other: MeasuredSpeed) -> str:
+    """The page that lays one speed's runner over another's; links name the slower first, so
+    each pair has one address in use (the other order answers the same)."""
+    slower, faster = sorted((one, other), key=lambda m: m.speed.speed)
+    return url_for("speed.compare", speed=slower.speed.slug, other=faster.speed.slug)
+
+
+def speed_figure(
+    measured: MeasuredSpeed,
+    percent: float = STILL_PERCENT,
+    selected: str | None = None,
+    linked: bool = True,
+    swap: bool = True,
+) -> str:
+    """The runner at ``percent`` of this speed's own measured stride; each muscle links to
+    its panel at this speed (unless not ``linked``, for a faint outline), swapped in place by
+    htmx when ``swap``."""
+    atlas = prepared().atlas
+    pose = prepared().speed_frames[measured.speed.slug][SPEED_FRAME_PERCENTS.index(percent)]
+    links = [RegionLink(m.slug, m.name, speed_url(measured, m)) for m in atlas.muscles] if linked else []
+    label = (
+        f"Runner at {measured.speed.label}, {percent}% of the stride. Each coloured muscle is a link."
+        if linked
+        else f"Runner at {measured.speed.label}"
+    )
+    return draw_runner(pose, links, selected=selected, label=label, swap=linked and swap)
+
+
+def speed_chart() -> str:
+    """Stride length, steps a minute and foot contact against speed, from the data, with
+    research beyond our fastest speed drawn apart."""
+    speeds = prepared().atlas.speeds
+    measured = [m.speed for m in speeds.measured]
+    metrics = [
+        Metric("stride-length", "Stride length", "metres", 2, tuple(s.stride_length for s in measured)),
+        Metric("cadence", "Steps a minute", "steps", 0, tuple(s.steps_per_minute for s in measured)),
+        Metric("contact", "Foot contact", "seconds", 2, tuple(s.contact_time for s in measured)),
+    ]
+    findings = [Finding(mark.speed, mark.label) for mark in speeds.research]
+    return draw_speed_chart(
+        [s.speed for s in measured],
+        metrics,
+        findings,
+        "Chart: as this runner speeds up, stride length rises steeply, steps a minute rise a little "
+        "and each foot contact gets shorter. Beyond our data, research findings are marked.",
+    )
+
+
+def _speed_or_404(slug: str) -> MeasuredSpeed:
+    found = prepared().atlas.speeds.find(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
+def _muscle_or_404(slug: str) -> Muscle:
+    found = prepared().atlas.muscle(slug)
+    if found is None:
+        abort(404)
+    return found
+
+
+def render_speed(measured: MeasuredSpeed, muscle: Muscle | None = None, autoplay: bool = False) -> Response:
+    """One speed (optionally with a muscle's panel open)."""
+    atlas = prepared().atlas
+    speeds = atlas.speeds
+    panel = muscle_panel_context(muscle)
+    if muscle is None:
+        cited = [
+            *speeds.sources,
+            *(s for mark in speeds.research for s in mark.sources),
+            *(speeds.myth.sources if speeds.myth else ()),
+            *(s for m in atlas.muscles if m.speed for s in m.speed.sources),
+        ]
+        panel |= reading_aids(cited)
+    return render_page(
+        "speed.html",
+        atlas=atlas,
+        speeds=speeds,
+        current=measured,
+        figure=speed_figure(measured, selected=muscle.slug if muscle else None),
+        frames_url=url_for("speed.frames", speed=measured.speed.slug, muscle=muscle.slug if muscle else None),
+        frame_ms=round(measured.speed.stride_time * 1000 / len(SPEED_FRAME_PERCENTS), 2),
+        still_percent=STILL_PERCENT,
+        speed_url=speed_url,
+        compare_url=compare_url,
+        speed_chart=speed_chart(),
+        autoplay=autoplay,
+        **panel,
+    )
+
+
+@blueprint.get("/speed")
+@cached_page
+def start() -> Response:
+    """The speed view's front door: the slowest speed, playing unless the reader prefers no
+    motion."""
+    return render_speed(prepared().atlas.speeds.measured[0], autoplay=True)
+
+
+@blueprint.get("/speed/<speed>")
+@cached_page
+def speed(speed: str) -> Response:
+    """One measured speed: its runner, its numbers and how it differs from the others."""
+    return render_speed(_speed_or_404(speed))
+
+
+@blueprint.get("/speed/<speed>/<muscle>")
+@cached_page
+def muscle_at_speed(speed: str, muscle: str) -> Response:
+    """A muscle's panel beside the runner at one speed."""
+    return render_speed(_speed_or_404(speed), _muscle_or_404(muscle))
+
+
+@blueprint.get("/speed/<speed>/vs/<other>")
+@cached_page
+def compare(speed: str, other: str) -> Response:
+    """Two speeds at the same moment of the stride: the slower a faint outline behind the
+    faster. A speed set against itself is answered with a choice of other speeds."""
+    first, second = _speed_or_404(speed), _speed_or_404(other)
+    speeds = prepared().atlas.speeds
+    same = first == second
+    slower, faster = sorted((first, second), key=lambda m: m.speed.speed)
+    figure = speed_figure(slower)  # a speed set against itself: just its runner
+    if not same:
+        figure = overlay(
+            speed_figure(slower, linked=False),
+            speed_figure(faster),
+            f"The runner at {faster.speed.label} over a faint outline of the runner at "
+            f"{slower.speed.label}, both at {STILL_PERCENT}% of the stride",
+        )
+    return render_page(
+        "speed_compare.html",
+        status=400 if same else 200,
+        atlas=prepared().atlas,
+        speeds=speeds,
+        slower=slower,
+        faster=faster,
+        same=same,
+        figure=figure,
+        still_percent=STILL_PERCENT,
+        speed_url=speed_url,
+        compare_url=compare_url,
+        **reading_aids(speeds.sources),
+    )
+
+
+@blueprint.get("/speed/<speed>/frames")
+@blueprint.get("/speed/<speed>/frames/<muscle>")
+@cached_page
+def frames(speed: str, muscle: str | None = None) -> str:
+    """Every sampled pose of one speed's stride at once, for the play button: the browser
+    loops through them at the speed's real stride time."""
+    measured = _speed_or_404(speed)
+    chosen = _muscle_or_404(muscle).slug if muscle else None
+    figures = [
+        (percent, speed_figure(measured, percent, selected=chosen)) for percent in SPEED_FRAME_PERCENTS
+    ]
+    return render_template("_speed_frames.html", current=measured, figures=figures)
