@@ -8,13 +8,14 @@ from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, current_app, render_template, url_for
 
-from webapp.content.model import Muscle, Phase
+from webapp.content.model import MeasuredSpeed, Muscle, Phase
 from webapp.figure.preview import PREVIEW_CSS, PreviewText, preview_svg
 from webapp.figure.raster import png, resolve_custom_properties
 from webapp.views import SITE_DESCRIPTION, muscle_or_404, phase_or_404, prepared, public_url
 from webapp.views.figures import runner
 from webapp.views.muscles import muscle_url
 from webapp.views.response_cache import cached_page
+from webapp.views.speed import speed_figure, speed_or_404
 
 blueprint = Blueprint("previews", __name__)
 STYLESHEET_KEY = "preview_stylesheet"
@@ -37,15 +38,20 @@ def picture(figure: str, kind: str, kicker: str, title: str, body: str) -> Respo
     return Response(png(svg, stylesheet()), mimetype="image/png")
 
 
-def picture_of(muscle: Muscle | None, phase: Phase | None) -> tuple[str, str]:
-    """The public address of the picture for a page about ``muscle`` (else ``phase``, else
-    the site), and the picture's alternative text."""
+def picture_of(
+    muscle: Muscle | None, phase: Phase | None, measured: MeasuredSpeed | None = None
+) -> tuple[str, str]:
+    """The public address of the picture for a page about ``muscle`` (else ``phase``, else a
+    running speed, else the site), and the picture's alternative text."""
     if muscle:
         address = url_for("previews.muscle", slug=muscle.slug)
         alt = f"A runner with the {muscle.name.lower()} highlighted"
     elif phase:
         address = url_for("previews.phase", phase=phase.slug)
         alt = f"A runner at {phase.short_name}, with the working muscles lit up"
+    elif measured:
+        address = url_for("previews.speed", speed=measured.speed.slug)
+        alt = f"A runner at {measured.speed.label} ({measured.speed.word}), posed from measured data"
     else:
         address, alt = url_for("previews.site"), "A runner in mid-stride with the running muscles drawn on"
     return public_url(address), alt
@@ -71,6 +77,18 @@ def phase(phase: str) -> Response:
     figure = runner(muscle_url, phase=found, swap=False)
     kicker = f"Stride phase {atlas.phases.index(found) + 1} of {len(atlas.phases)}"
     return picture(figure, "phase", kicker, found.name, found.what_happens)
+
+
+@blueprint.get("/preview/speed/<speed>.png")
+@cached_page
+def speed(speed: str) -> Response:
+    """The runner at one measured speed, with its pace."""
+    found = speed_or_404(speed)
+    measured = found.speed
+    kicker = f"Running {measured.word}, {measured.pace_per_km} a kilometre"
+    body = f"How the muscles' jobs change from a jog to a sprint, posed from one runner measured at {measured.label}."
+    title = f"Running at {measured.label}".replace(" m/s", "\u00a0m/s")  # keep "4 m/s" on one line
+    return picture(speed_figure(found, swap=False), "speed", kicker, title, body)
 
 
 @blueprint.get("/preview/site.png")

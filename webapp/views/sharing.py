@@ -83,7 +83,7 @@ def link_preview(context: Context) -> LinkPreview:
     return LinkPreview(
         describe(context),
         canonical,
-        *picture_of(context.get("muscle"), context.get("phase")),
+        *picture_of(context.get("muscle"), context.get("phase"), context.get("current")),
         oembed=oembed_url(canonical),
     )
 

@@ -11,6 +11,7 @@ from flask import Blueprint, Response, url_for
 from webapp.views import prepared, public_url
 from webapp.views.presenter import VIEWS
 from webapp.views.response_cache import cached_page
+from webapp.views.speed import compare_url, speed_url
 
 blueprint = Blueprint("sitemap", __name__)
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -31,7 +32,13 @@ def permanent_paths() -> list[str]:
     paths.append(url_for("tours.index"))
     for tour in atlas.tours:
         paths += [url_for("tours.step", slug=tour.slug, number=n) for n in range(1, len(tour.steps) + 1)]
-    paths += [url_for(endpoint) for endpoint in ("guides.training", "guides.soreness", "guides.glossary")]
+    paths.append(url_for("speed.start"))
+    measured = atlas.speeds.measured
+    for index, speed in enumerate(measured):
+        paths.append(speed_url(speed))
+        paths += [speed_url(speed, m) for m in atlas.muscles]
+        paths += [compare_url(speed, faster) for faster in measured[index + 1 :]]
+    paths += [url_for(e) for e in ("guides.training", "guides.soreness", "guides.glossary", "guides.sources")]
     paths += [url_for("worksheet.worksheet"), url_for("quiz.home")]
     return paths
 

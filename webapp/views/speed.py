@@ -10,7 +10,7 @@ from webapp.figure.overlay import overlay
 from webapp.figure.runner import RegionLink, draw_runner
 from webapp.figure.speed_chart import Finding, Metric, draw_speed_chart
 from webapp.prepared import SPEED_FRAME_PERCENTS
-from webapp.views import prepared, reading_aids
+from webapp.views import muscle_or_404, prepared, reading_aids
 from webapp.views.muscles import muscle_panel_context
 from webapp.views.pages import render_page
 from webapp.views.response_cache import cached_page
@@ -75,15 +75,9 @@ def speed_chart() -> str:
     )
 
 
-def _speed_or_404(slug: str) -> MeasuredSpeed:
+def speed_or_404(slug: str) -> MeasuredSpeed:
+    """The measured speed an address names, or the friendly 404."""
     found = prepared().atlas.speeds.find(slug)
-    if found is None:
-        abort(404)
-    return found
-
-
-def _muscle_or_404(slug: str) -> Muscle:
-    found = prepared().atlas.muscle(slug)
     if found is None:
         abort(404)
     return found
@@ -131,14 +125,14 @@ def start() -> Response:
 @cached_page
 def speed(speed: str) -> Response:
     """One measured speed: its runner, its numbers and how it differs from the others."""
-    return render_speed(_speed_or_404(speed))
+    return render_speed(speed_or_404(speed))
 
 
 @blueprint.get("/speed/<speed>/<muscle>")
 @cached_page
 def muscle_at_speed(speed: str, muscle: str) -> Response:
     """A muscle's panel beside the runner at one speed."""
-    return render_speed(_speed_or_404(speed), _muscle_or_404(muscle))
+    return render_speed(speed_or_404(speed), muscle_or_404(muscle))
 
 
 @blueprint.get("/speed/<speed>/vs/<other>")
@@ -146,7 +140,7 @@ def muscle_at_speed(speed: str, muscle: str) -> Response:
 def compare(speed: str, other: str) -> Response:
     """Two speeds at the same moment of the stride: the slower a faint outline behind the
     faster. A speed set against itself is answered with a choice of other speeds."""
-    first, second = _speed_or_404(speed), _speed_or_404(other)
+    first, second = speed_or_404(speed), speed_or_404(other)
     speeds = prepared().atlas.speeds
     same = first == second
     slower, faster = sorted((first, second), key=lambda m: m.speed.speed)
@@ -180,8 +174,8 @@ def compare(speed: str, other: str) -> Response:
 def frames(speed: str, muscle: str | None = None) -> str:
     """Every sampled pose of one speed's stride at once, for the play button: the browser
     loops through them at the speed's real stride time."""
-    measured = _speed_or_404(speed)
-    chosen = _muscle_or_404(muscle).slug if muscle else None
+    measured = speed_or_404(speed)
+    chosen = muscle_or_404(muscle).slug if muscle else None
     figures = [
         (percent, speed_figure(measured, percent, selected=chosen)) for percent in SPEED_FRAME_PERCENTS
     ]
