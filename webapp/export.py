@@ -15,10 +15,9 @@ from __future__ import annotations
 import time
 import warnings
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, render_template
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from webapp import create_app
@@ -81,20 +80,12 @@ def check_target(target: Path) -> None:
         raise ExportError(f"{target} is not empty and is not an earlier export; choose an empty folder.")
 
 
-def redirect_page(target: str) -> str:
-    """A page that forwards to ``target`` without script (static hosts cannot redirect)."""
-    url = escape(target)
-    return (
-        f'<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Stride Anatomy</title>'
-        f'<meta http-equiv="refresh" content="0; url={url}"></head>'
-        f'<body><p><a href="{url}">Continue to {url}</a></p></body></html>\n'
-    )
-
-
 def write_extras(app: Flask, freezer: FolderFreezer, target: Path, app_url: str | None) -> None:
     """The files Frozen-Flask cannot make: forwarding pages, the quiz notice, 404.html."""
-    for path, destination in site_of(app).redirects.items():
-        (target / freezer.urlpath_to_filepath(path)).write_text(redirect_page(destination))
+    with app.test_request_context("/", base_url=CRAWL_BASE):
+        for path, destination in site_of(app).redirects.items():
+            forward = render_template("forward.html", target=destination)
+            (target / freezer.urlpath_to_filepath(path)).write_text(forward)
     with app.test_request_context("/quiz", base_url=CRAWL_BASE):
         quiz = render_page("quiz_needs_server.html", app_url=app_url)
     (target / "quiz").mkdir(exist_ok=True)

@@ -34,7 +34,7 @@ def test_the_start_guides_glossary_worksheet_and_stride_front_door_are_pages(sit
 
 
 def test_every_muscle_has_its_page(site, each_muscle):
-    assert f"<h1 id=\"panel-heading\" tabindex=\"-1\">{each_muscle.name}</h1>" in page(
+    assert f'<h1 id="panel-heading" tabindex="-1">{each_muscle.name}</h1>' in page(
         site, f"/muscles/{each_muscle.slug}"
     )
 
