@@ -59,3 +59,12 @@ function enhanceFigure(svg) {
 document.addEventListener("htmx:load", function (event) {
   event.target.querySelectorAll("svg.runner").forEach(enhanceFigure);
 });
+
+// Offline classroom: the service worker keeps every page after one visit. The site works
+// without it (old browsers, plain http on a school network), so a failure is not an error.
+if ("serviceWorker" in navigator) {
+  var worker = document.querySelector('meta[name="service-worker"]');
+  if (worker) {
+    navigator.serviceWorker.register(worker.content).catch(function () {});
+  }
+}

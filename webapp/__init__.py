@@ -64,6 +64,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         health,
         main_navigation,
         muscles,
+        offline,
         presenter,
         quiz,
         stride,
@@ -72,7 +73,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     )
 
     app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
-    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health):
+    for area in (muscles, stride, guides, presenter, tours, quiz, worksheet, health, offline):
         app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)
     errors.init_errors(app)

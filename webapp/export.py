@@ -22,7 +22,7 @@ from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from webapp import create_app
 from webapp.addresses import SettingError, parse_public_url
-from webapp.site_pages import CRAWL_BASE, SERVER_ONLY, site_of
+from webapp.site_pages import CRAWL_BASE, SERVER_ONLY, is_page, made_from_crawl, site_of
 from webapp.views.pages import render_page
 
 # Written into every export: GitHub Pages then publishes the folder as it is (no Jekyll), and a
@@ -55,7 +55,7 @@ class FolderFreezer(Freezer):
 
     def urlpath_to_filepath(self, path: str) -> str:
         """``/muscles/calves`` -> ``muscles/calves/index.html``; ``/sw.js`` stays ``sw.js``."""
-        if "." not in path.rsplit("/", 1)[-1]:
+        if is_page(path):
             path = path.rstrip("/") + "/index.html"
         return path.lstrip("/")
 
@@ -116,7 +116,7 @@ def export(target: Path, base_url: str, app_url: str | None = None) -> ExportRep
         FREEZER_REMOVE_EXTRA_FILES=True,
         FREEZER_REDIRECT_POLICY="error",
     )
-    freezer.register_generator(lambda: site.files)
+    freezer.register_generator(lambda: [*site.files, *made_from_crawl(app)])
     with warnings.catch_warnings():
         # Any other warning (such as a Content-Type that a static host would get wrong) stops
         # the export. Frozen-Flask's list of endpoints it saw no generator for is no news: the

@@ -14,6 +14,8 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "base-uri 'none'",
         "form-action 'self'",
         "frame-ancestors 'none'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
     ]
 )
 

@@ -20,6 +20,9 @@ from werkzeug.exceptions import HTTPException
 # Blueprints whose answers depend on more than the address (a form, a query string, the running
 # process), so a folder of files cannot stand in for them.
 SERVER_ONLY = ("quiz", "health")
+# Blueprints whose files are made from the crawl itself (the service worker's list), so the
+# crawl cannot ask for them; the export adds them afterwards (see :func:`made_from_crawl`).
+FROM_CRAWL = ("offline",)
 # The crawl asks as this host, so an address taken from a request instead of the public base
 # URL stands out in what it finds (the export's tests look for it).
 CRAWL_BASE = "http://localhost"
@@ -38,8 +41,18 @@ class Site:
 
     @property
     def pages(self) -> tuple[str, ...]:
-        """Everything but the static files."""
-        return tuple(path for path in self.files if not path.startswith("/static/"))
+        """The HTML pages (and the play button's frames), without the static files."""
+        return tuple(path for path in self.files if is_page(path))
+
+    @property
+    def assets(self) -> tuple[str, ...]:
+        """The static files the pages use (fingerprinted names)."""
+        return tuple(path for path in self.files if path.startswith("/static/"))
+
+
+def is_page(path: str) -> bool:
+    """An address with no extension is a page (``/muscles/calves``); ``/sw.js`` is a file."""
+    return "." not in path.rsplit("/", 1)[-1]
 
 
 class _Attributes(HTMLParser):
@@ -64,13 +77,18 @@ def site_path(value: str, public_base_url: str) -> str | None:
     return value
 
 
-def server_only(app: Flask, path: str) -> bool:
-    """True when ``path`` belongs to a part of the site that needs the running app."""
+def left_out(app: Flask, path: str) -> bool:
+    """True when ``path`` needs the running app, or is made from the crawl."""
     try:
         endpoint, _ = app.url_map.bind("localhost").match(path, method="GET")
     except HTTPException:
         return False
-    return str(endpoint).split(".", 1)[0] in SERVER_ONLY
+    return str(endpoint).split(".", 1)[0] in (*SERVER_ONLY, *FROM_CRAWL)
+
+
+def made_from_crawl(app: Flask) -> list[str]:
+    """The addresses made from the crawl's result (the service worker and its manifest)."""
+    return [rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.split(".", 1)[0] in FROM_CRAWL]
 
 
 def crawl(app: Flask) -> Site:
@@ -89,7 +107,7 @@ def crawl(app: Flask) -> Site:
     found_on: dict[str, str] = {}
     while queue:
         path = queue.popleft()
-        if server_only(app, path):
+        if left_out(app, path):
             continue
         response = client.get(path, base_url=CRAWL_BASE)
         links: list[str] = []

@@ -3,6 +3,7 @@ index.html, every printed or scanned address uses --base-url, and nothing comes 
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -128,3 +129,8 @@ def test_a_base_url_that_cannot_work_stops_with_one_line(tmp_path, capsys, bad):
 def test_it_prints_its_figures(tmp_path, capsys):
     assert main(["export", str(tmp_path / "site"), "--base-url", BASE]) == 0
     assert re.search(r"Wrote \d+ files, [\d.]+ MB, in [\d.]+ s\.", capsys.readouterr().out)
+
+
+def test_the_copy_carries_the_service_worker_and_manifest(site):
+    assert '"/muscles/calves"' in (site / "sw.js").read_text()
+    assert json.loads((site / "manifest.webmanifest").read_text())["start_url"] == "/"
