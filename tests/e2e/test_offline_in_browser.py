@@ -88,3 +88,12 @@ def test_the_quiz_is_not_kept_for_offline_use(visitor, base_url: str):
     )
     assert kept and not [url for url in kept if "/quiz" in url]
     assert any(url.endswith("/muscles/calves") for url in kept)
+
+
+def test_where_service_workers_are_blocked_the_site_works_and_logs_nothing(page: Page):
+    # `page` comes from a context with service workers blocked (tests/e2e/conftest.py), like a
+    # browser without them; any console error fails the test.
+    page.goto("/muscles/calves")
+    click_region(page, "hamstrings")
+    expect(page.locator("#panel-heading")).to_have_text(NAMES["hamstrings"])
+    assert page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.controller : null") is None
