@@ -49,6 +49,8 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"Stride Anatomy cannot export: {error}", file=sys.stderr)
         return 2
     print(f"Exported to {args.folder} for {args.base_url}")
+    for note in report.notes:
+        print(f"Note: {note}")
     print(f"Left out, as they need the server: {', '.join(report.skipped)} (the copy's /quiz page says so).")
     print(report.summary())
     return 0

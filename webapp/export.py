@@ -43,6 +43,7 @@ class ExportReport:
     total_bytes: int
     seconds: float
     skipped: tuple[str, ...]
+    notes: tuple[str, ...] = ()
 
     def summary(self) -> str:
         """The figures, in one line."""
@@ -117,11 +118,11 @@ def export(target: Path, base_url: str, app_url: str | None = None) -> ExportRep
         FREEZER_REDIRECT_POLICY="error",
     )
     freezer.register_generator(lambda: [*site.files, *made_from_crawl(app)])
-    with warnings.catch_warnings():
-        # Any other warning (such as a Content-Type that a static host would get wrong) stops
-        # the export. Frozen-Flask's list of endpoints it saw no generator for is no news: the
-        # crawl hands it plain paths, not endpoints.
-        warnings.simplefilter("error")
+    with warnings.catch_warnings(record=True) as caught:
+        # Frozen-Flask's warnings (such as a Content-Type a static host would send differently)
+        # are passed on to the reader. Its list of endpoints it saw no generator for is no news:
+        # the crawl hands it plain paths, not endpoints.
+        warnings.simplefilter("always")
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
         freezer.freeze()
     write_extras(app, freezer, target, app_url)
@@ -131,4 +132,5 @@ def export(target: Path, base_url: str, app_url: str | None = None) -> ExportRep
         total_bytes=sum(path.stat().st_size for path in written),
         seconds=time.perf_counter() - started,
         skipped=SERVER_ONLY,
+        notes=tuple(str(warning.message) for warning in caught),
     )

@@ -2,13 +2,15 @@
 
 The crawl starts from each rule in the app's URL map that takes no arguments and follows
 every same-site address a page mentions (links, figure links, ``data-frames``, stylesheets,
-scripts, icons, absolute addresses under the public base URL). So a new route or a new muscle
+scripts, icons), and every absolute address under the public base URL in any text answer
+(canonical links, preview images, embed code, a sitemap). So a new route or a new muscle
 is found from the URL map and the data, with no list to keep up to date. The static export
 and the service worker's precache list both come from here.
 """
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -66,6 +68,11 @@ class _Attributes(HTMLParser):
         self.values += [value for _, value in attrs if value]
 
 
+def mentioned(text: str, public_base_url: str) -> list[str]:
+    """Absolute addresses under the public base URL anywhere in ``text``."""
+    return re.findall(re.escape(public_base_url) + r"/[^\s\"'<>&]*", text)
+
+
 def site_path(value: str, public_base_url: str) -> str | None:
     """The site path an attribute value points at (``/muscles/calves``), or None when it is
     not an address on this site, or has a query string (a static file cannot vary by it)."""
@@ -100,7 +107,8 @@ def crawl(app: Flask) -> Site:
         for rule in app.url_map.iter_rules()
         if not rule.arguments and "GET" in rule.methods and rule.endpoint != "static"
     )
-    seen: set[str] = set(queue)
+    starts: set[str] = set(queue)
+    seen = set(starts)
     files: list[str] = []
     redirects: dict[str, str] = {}
     broken: list[tuple[str, str]] = []
@@ -117,10 +125,12 @@ def crawl(app: Flask) -> Site:
                 parser = _Attributes()
                 parser.feed(response.get_data(as_text=True))
                 links = parser.values
+            if response.mimetype.startswith("text/") or response.mimetype.endswith(("xml", "json")):
+                links += mentioned(response.get_data(as_text=True), public)
         elif response.status_code in REDIRECTS and response.location:
             redirects[path] = site_path(response.location.removeprefix(CRAWL_BASE), public) or "/"
             links = [redirects[path]]
-        else:
+        elif path not in starts:  # a rule that needs a query string is not a broken link
             broken.append((path, found_on.get(path, "")))
         response.close()
         for link in links:
