@@ -70,6 +70,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         health,
         main_navigation,
         muscles,
+        offline,
         presenter,
         previews,
         quiz,
@@ -100,6 +101,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         previews,
         sitemap,
         embeds,
+        offline,
     ):
         app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)

@@ -1,5 +1,8 @@
 """Run the app: ``python -m webapp [--host H] [--port P] [--threads N] [--dev]``.
 
+``python -m webapp export DIR --base-url URL`` writes the whole site to DIR instead, for any
+static host (see webapp/export.py).
+
 It is served by waitress, a production WSGI server that runs on Windows, macOS and Linux.
 ``--dev`` uses Flask's development server instead, which restarts when a file in data/,
 templates/ or static/ changes. A content or settings problem is printed as one plain sentence
@@ -19,6 +22,7 @@ from flask import Flask
 from webapp import create_app
 from webapp.addresses import ANY_ADDRESS, SettingError
 from webapp.content.loader import ContentError
+from webapp.export import ExportError, export
 from webapp.server import DEFAULT_THREADS, listen
 
 
@@ -29,7 +33,27 @@ def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--port", type=int, default=5000)
     parser.add_argument("--threads", type=int, default=DEFAULT_THREADS, help="worker threads (waitress)")
     parser.add_argument("--dev", action="store_true", help="Flask's reloader, for editing content")
+    commands = parser.add_subparsers(dest="command", metavar="export")
+    static = commands.add_parser("export", help="write the whole site to a folder for a static host")
+    static.add_argument("folder", type=Path, help="where to write it (empty, or an earlier export)")
+    static.add_argument("--base-url", required=True, help="where it will be published, e.g. https://…")
+    static.add_argument("--app-url", help="a running Stride Anatomy whose quiz the copy links to")
     return parser.parse_args(argv)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    """Write the static copy and print its figures; exit with status 2 when it cannot be made."""
+    try:
+        report = export(args.folder, args.base_url, args.app_url)
+    except (ContentError, SettingError, ExportError) as error:
+        print(f"Stride Anatomy cannot export: {error}", file=sys.stderr)
+        return 2
+    print(f"Exported to {args.folder} for {args.base_url}")
+    for note in report.notes:
+        print(f"Note: {note}")
+    print(f"Left out, as they need the server: {', '.join(report.skipped)} (the copy's /quiz page says so).")
+    print(report.summary())
+    return 0
 
 
 def watched_files(app: Flask) -> list[str]:
@@ -41,6 +65,8 @@ def watched_files(app: Flask) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     """Start the server; exit with status 2 when the content or a setting is broken."""
     args = parse_arguments(argv)
+    if args.command == "export":
+        return run_export(args)
     try:
         app = create_app({"BIND_HOST": args.host, "PORT": args.port})
     except (ContentError, SettingError) as error:

@@ -17,6 +17,8 @@ def content_security_policy(frame_ancestors: str = "'none'") -> str:
             "base-uri 'none'",
             "form-action 'self'",
             f"frame-ancestors {frame_ancestors}",
+            "worker-src 'self'",
+            "manifest-src 'self'",
         ]
     )
 
@@ -46,7 +48,7 @@ def add_security_headers(response: Response) -> Response:
     browsers) goes only with a policy that refuses every frame, as it cannot name origins."""
     for name, value in SECURITY_HEADERS.items():
         response.headers.setdefault(name, value)
-    if not response.headers["Content-Security-Policy"].endswith("frame-ancestors 'none'"):
+    if "frame-ancestors 'none';" not in response.headers["Content-Security-Policy"] + ";":
         del response.headers["X-Frame-Options"]
     return response
 

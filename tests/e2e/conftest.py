@@ -51,6 +51,13 @@ def base_url(app, served_port):
 
 
 @pytest.fixture(scope="session")
+def browser_context_args(browser_context_args):
+    """Pages under test behave as on a first visit: the service worker, which would precache the
+    whole site in every test's fresh context, is tested on its own (test_offline_in_browser.py)."""
+    return {**browser_context_args, "service_workers": "block"}
+
+
+@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
     return {**browser_type_launch_args, **launch_options(tmp_path_factory.mktemp("chromium"))}
 

@@ -1,0 +1,67 @@
+"""The offline classroom's server side: the manifest, the service worker at the site's root,
+its precache list (permanent pages and assets, never the quiz) and its versioned cache name."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from webapp import create_app
+from webapp.views.offline import content_version
+
+
+def precache(client) -> list[str]:
+    script = client.get("/sw.js").get_data(as_text=True)
+    return json.loads(re.search(r"var PRECACHE = (\[.*?\]);", script).group(1))
+
+
+def test_the_worker_is_served_from_the_root_as_javascript_and_revalidated(client):
+    response = client.get("/sw.js")
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    assert response.headers["Cache-Control"] == "no-cache"
+
+
+def test_every_page_links_the_manifest_and_names_the_worker(client):
+    html = client.get("/muscles/calves").get_data(as_text=True)
+    assert '<link rel="manifest" href="/manifest.webmanifest">' in html
+    assert '<meta name="service-worker" content="/sw.js">' in html
+
+
+def test_the_manifest_installs_the_atlas_with_its_icon(client):
+    response = client.get("/manifest.webmanifest")
+    manifest = response.get_json(force=True)
+    assert response.mimetype == "application/manifest+json"
+    assert manifest["start_url"] == "/" and manifest["display"] == "standalone"
+    assert client.get(manifest["icons"][0]["src"]).status_code == 200
+
+
+def test_the_worker_keeps_every_muscle_phase_presenter_state_and_guide(client, atlas):
+    kept = precache(client)
+    for muscle in atlas.muscles:
+        assert {f"/muscles/{muscle.slug}", f"/present/{muscle.slug}/qr"} <= set(kept)
+        assert all(f"/stride/{phase.slug}/{muscle.slug}" in kept for phase in atlas.phases)
+    assert {"/", "/stride", "/stride/frames", "/training", "/soreness", "/glossary"} <= set(kept)
+    assert any(re.fullmatch(r"/static/app\.[0-9a-f]{8}\.css", path) for path in kept)
+
+
+def test_the_worker_never_keeps_what_needs_the_server(client):
+    assert not [path for path in precache(client) if path.startswith(("/quiz", "/healthz", "/sw.js"))]
+
+
+def test_the_cache_is_named_after_the_content(client, app):
+    assert f'var CACHE = PREFIX + "{app.config["CONTENT_VERSION"]}";' in client.get("/sw.js").get_data(
+        as_text=True
+    )
+
+
+def test_changed_content_gets_a_new_cache_name(data_copy):
+    before = content_version(create_app({"DATA_DIR": data_copy}))
+    calves = data_copy / "muscles" / "calves.yaml"
+    calves.write_text(calves.read_text().replace("name: Calves", "name: Calf muscles", 1))
+    assert content_version(create_app({"DATA_DIR": data_copy})) != before
+
+
+def test_the_policy_allows_only_our_own_worker_and_manifest(client):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "worker-src 'self'" in policy and "manifest-src 'self'" in policy
+    assert "unsafe-inline" not in policy and "unsafe-eval" not in policy

@@ -1,0 +1,150 @@
+"""Every address the site answers without a server, found as a visitor would find them.
+
+The crawl starts from each rule in the app's URL map that takes no arguments and follows
+every same-site address a page mentions (links, figure links, ``data-frames``, stylesheets,
+scripts, icons), and every absolute address under the public base URL in any text answer
+(canonical links, preview images, embed code, a sitemap). So a new route or a new muscle
+is found from the URL map and the data, with no list to keep up to date. The static export
+and the service worker's precache list both come from here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from threading import Lock
+
+from flask import Flask
+from werkzeug.exceptions import HTTPException
+
+# Blueprints whose answers depend on more than the address (a form, a query string, the running
+# process), so a folder of files cannot stand in for them.
+SERVER_ONLY = ("quiz", "health")
+# Blueprints whose files are made from the crawl itself (the service worker's list), so the
+# crawl cannot ask for them; the export adds them afterwards (see :func:`made_from_crawl`).
+FROM_CRAWL = ("offline",)
+# The crawl asks as this host, so an address taken from a request instead of the public base
+# URL stands out in what it finds (the export's tests look for it).
+CRAWL_BASE = "http://localhost"
+REDIRECTS = {301, 302, 303, 307, 308}
+_lock = Lock()
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the crawl found: files that answer 200 (pages, fragments, assets, images), the
+    addresses that redirect (to where), and links that lead nowhere (link, page it was on)."""
+
+    files: tuple[str, ...]
+    redirects: dict[str, str] = field(default_factory=dict)
+    broken: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def pages(self) -> tuple[str, ...]:
+        """The HTML pages (and the play button's frames), without the static files."""
+        return tuple(path for path in self.files if is_page(path))
+
+    @property
+    def assets(self) -> tuple[str, ...]:
+        """The static files the pages use (fingerprinted names)."""
+        return tuple(path for path in self.files if path.startswith("/static/"))
+
+
+def is_page(path: str) -> bool:
+    """An address with no extension is a page (``/muscles/calves``); ``/sw.js`` is a file."""
+    return "." not in path.rsplit("/", 1)[-1]
+
+
+class _Attributes(HTMLParser):
+    """Collects every attribute value of an HTML document."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.values: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.values += [value for _, value in attrs if value]
+
+
+def mentioned(text: str, public_base_url: str) -> list[str]:
+    """Absolute addresses under the public base URL anywhere in ``text``."""
+    return re.findall(re.escape(public_base_url) + r"/[^\s\"'<>&]*", text)
+
+
+def site_path(value: str, public_base_url: str) -> str | None:
+    """The site path an attribute value points at (``/muscles/calves``), or None when it is
+    not an address on this site, or has a query string (a static file cannot vary by it)."""
+    value = value.split("#", 1)[0]
+    if value.startswith(public_base_url + "/"):
+        value = value[len(public_base_url) :]
+    if not value.startswith("/") or value.startswith("//") or "?" in value:
+        return None
+    return value
+
+
+def left_out(app: Flask, path: str) -> bool:
+    """True when ``path`` needs the running app, or is made from the crawl."""
+    try:
+        endpoint, _ = app.url_map.bind("localhost").match(path, method="GET")
+    except HTTPException:
+        return False
+    return str(endpoint).split(".", 1)[0] in (*SERVER_ONLY, *FROM_CRAWL)
+
+
+def made_from_crawl(app: Flask) -> list[str]:
+    """The addresses made from the crawl's result (the service worker and its manifest)."""
+    return [rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.split(".", 1)[0] in FROM_CRAWL]
+
+
+def crawl(app: Flask) -> Site:
+    """Ask the app for every page it links to, starting from its argument-free GET rules."""
+    client = app.test_client()
+    public = app.config["PUBLIC_BASE_URL"]
+    queue = deque(
+        rule.rule
+        for rule in app.url_map.iter_rules()
+        if not rule.arguments and "GET" in rule.methods and rule.endpoint != "static"
+    )
+    starts: set[str] = set(queue)
+    seen = set(starts)
+    files: list[str] = []
+    redirects: dict[str, str] = {}
+    broken: list[tuple[str, str]] = []
+    found_on: dict[str, str] = {}
+    while queue:
+        path = queue.popleft()
+        if left_out(app, path):
+            continue
+        response = client.get(path, base_url=CRAWL_BASE)
+        links: list[str] = []
+        if response.status_code == 200:
+            files.append(path)
+            if response.mimetype == "text/html":
+                parser = _Attributes()
+                parser.feed(response.get_data(as_text=True))
+                links = parser.values
+            if response.mimetype.startswith("text/") or response.mimetype.endswith(("xml", "json")):
+                links += mentioned(response.get_data(as_text=True), public)
+        elif response.status_code in REDIRECTS and response.location:
+            redirects[path] = site_path(response.location.removeprefix(CRAWL_BASE), public) or "/"
+            links = [redirects[path]]
+        elif path not in starts:  # a rule that needs a query string is not a broken link
+            broken.append((path, found_on.get(path, "")))
+        response.close()
+        for link in links:
+            target = site_path(link, public)
+            if target and target not in seen:
+                seen.add(target)
+                found_on[target] = path
+                queue.append(target)
+    return Site(tuple(files), redirects, tuple(broken))
+
+
+def site_of(app: Flask) -> Site:
+    """The crawl, done once per app (the content cannot change while it runs)."""
+    with _lock:
+        if "site_pages" not in app.extensions:
+            app.extensions["site_pages"] = crawl(app)
+        return app.extensions["site_pages"]

@@ -1,0 +1,81 @@
+"""The offline classroom: a web app manifest and a service worker that, after one visit,
+keeps the atlas, stride mode, the guides and the presenter working with no network.
+
+The worker's cache is named after a hash of everything a page is made from (content,
+templates, static files, code, public address), computed at start-up. New content means a new
+``sw.js``, so browsers install the new worker, which fills a new cache and deletes the old one:
+old pages are never left behind. The list it precaches comes from the crawl of the site
+(:mod:`webapp.site_pages`), so the quiz, which needs the server, is never in it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from flask import Blueprint, Flask, Response, current_app, render_template, url_for
+from flask.blueprints import BlueprintSetupState
+
+from webapp.site_pages import site_of
+
+blueprint = Blueprint("offline", __name__)
+PACKAGE = Path(__file__).resolve().parent.parent
+
+
+def content_version(app: Flask) -> str:
+    """A short hash of every file a page is made from, and of the public address."""
+    digest = hashlib.sha256(app.config["PUBLIC_BASE_URL"].encode())
+    folders = [
+        Path(app.config["DATA_DIR"]),
+        Path(app.template_folder or ""),
+        Path(app.static_folder or ""),
+        PACKAGE,
+    ]
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix != ".pyc":
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@blueprint.record_once
+def fix_version(state: BlueprintSetupState) -> None:
+    """Compute the version once, at start-up."""
+    state.app.config["CONTENT_VERSION"] = content_version(state.app)
+
+
+def precache_list(app: Flask) -> list[str]:
+    """Every page (and forwarding address), static file and the manifest: the worker keeps them."""
+    site = site_of(app)
+    return sorted({*site.pages, *site.redirects, *site.assets, url_for("offline.manifest")})
+
+
+@blueprint.get("/sw.js")
+def service_worker() -> Response:
+    """The worker, served from the root so that its scope is the whole site."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    script = render_template("sw.js", version=app.config["CONTENT_VERSION"], precache=precache_list(app))
+    response = Response(script, mimetype="text/javascript")
+    response.headers["Cache-Control"] = "no-cache"
+    return response
+
+
+@blueprint.get("/manifest.webmanifest")
+def manifest() -> Response:
+    """What a phone or laptop needs to install the site as an app."""
+    atlas_home = url_for("muscles.index")
+    asset = current_app.jinja_env.globals["asset"]  # the fingerprinted URL of a static file
+    response = current_app.json.response(
+        name="Stride Anatomy",
+        short_name="Stride Anatomy",
+        description="An atlas of the muscles that make a person run.",
+        start_url=atlas_home,
+        scope=atlas_home,
+        display="standalone",
+        background_color="#f7f5f1",
+        theme_color="#f7f5f1",
+        icons=[{"src": asset("favicon.svg"), "sizes": "any", "type": "image/svg+xml"}],
+    )
+    response.mimetype = "application/manifest+json"
+    response.headers["Cache-Control"] = "public, no-cache"
+    return response
