@@ -102,7 +102,9 @@ def render_speed(measured: MeasuredSpeed, muscle: Muscle | None = None, autoplay
         speeds=speeds,
         current=measured,
         figure=speed_figure(measured, selected=muscle.slug if muscle else None),
-        frames_url=url_for("speed.frames", speed=measured.speed.slug, muscle=muscle.slug if muscle else None),
+        # One set of poses per speed (not per muscle): a stride's twenty poses weigh 600 KB
+        # before compression, and every file here is in the static copy and the offline cache.
+        frames_url=url_for("speed.frames", speed=measured.speed.slug),
         frame_ms=round(measured.speed.stride_time * 1000 / len(SPEED_FRAME_PERCENTS), 2),
         still_percent=STILL_PERCENT,
         speed_url=speed_url,
@@ -169,14 +171,10 @@ def compare(speed: str, other: str) -> Response:
 
 
 @blueprint.get("/speed/<speed>/frames")
-@blueprint.get("/speed/<speed>/frames/<muscle>")
 @cached_page
-def frames(speed: str, muscle: str | None = None) -> str:
+def frames(speed: str) -> str:
     """Every sampled pose of one speed's stride at once, for the play button: the browser
     loops through them at the speed's real stride time."""
     measured = speed_or_404(speed)
-    chosen = muscle_or_404(muscle).slug if muscle else None
-    figures = [
-        (percent, speed_figure(measured, percent, selected=chosen)) for percent in SPEED_FRAME_PERCENTS
-    ]
+    figures = [(percent, speed_figure(measured, percent)) for percent in SPEED_FRAME_PERCENTS]
     return render_template("_speed_frames.html", current=measured, figures=figures)
