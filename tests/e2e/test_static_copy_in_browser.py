@@ -120,10 +120,9 @@ def test_an_unknown_address_on_the_static_host_is_not_the_app(static_page: Page)
 
 
 def test_the_presenter_moves_between_muscles(static_page: Page):
-    first = next(iter(NAMES))
+    first, second = list(NAMES)[:2]
     static_page.goto("/present")
     expect(static_page).to_have_url(at(f"/present/{first}"))
     static_page.locator('a[data-key="next"]').click()
+    expect(static_page).to_have_url(at(f"/present/{second}"))  # waits for the swap, unlike a bare assert
     expect(static_page.locator("header.site-header")).to_have_count(0)
-    expect(static_page).to_have_url(re.compile(r"/present/[a-z-]+/?$"))
-    assert not static_page.url.rstrip("/").endswith(first)
