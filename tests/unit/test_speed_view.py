@@ -218,3 +218,27 @@ def test_the_run_faster_tour_walks_through_speeds(client):
         html = html_of(client, f"/tours/run-faster/{number}")
         if step.speed:
             assert f'href="/speed/{step.speed}' in html
+
+
+# --- the classroom ---
+
+
+def test_each_speed_has_a_presenter_slide_with_its_key_numbers_and_keys(client, each_speed):
+    speed = each_speed.speed
+    html = client.get(f"/present/speed/{speed.slug}").get_data(as_text=True)
+    assert 'class="presenting"' in html and f"Running at {speed.label}" in html
+    for fact in (speed.pace_per_km, f"{speed.stride_length:.2f} m", f"{speed.contact_time:.2f} s"):
+        assert fact in html
+    keys = set(re.findall(r'data-key="(\w+)"', html))
+    assert {"previous", "next", "qr", "exit", "1"} <= keys
+    assert 'class="figure-label' in html, "the projector names every muscle"
+
+
+def test_the_speed_qr_code_opens_the_speed_page_at_the_public_address(client, each_speed):
+    html = client.get(f"/present/speed/{each_speed.speed.slug}/qr").get_data(as_text=True)
+    assert f'aria-label="QR code for http://127.0.0.1:5000/speed/{each_speed.speed.slug}"' in html
+
+
+@pytest.mark.parametrize("url", ["/present/speed/9-m-s", "/present/speed/4-m-s/details"])
+def test_an_unknown_speed_slide_is_the_friendly_404(client, url):
+    assert client.get(url).status_code == 404

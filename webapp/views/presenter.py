@@ -12,6 +12,7 @@ from webapp.views.figures import runner
 from webapp.views.muscles import muscle_panel_context
 from webapp.views.pages import render_page
 from webapp.views.response_cache import cached_page
+from webapp.views.speed import speed_figure, speed_or_404, speed_url
 
 blueprint = Blueprint("presenter", __name__)
 VIEWS = ("details", "qr")
@@ -48,4 +49,31 @@ def present(slug: str, view: str | None = None) -> Response:
         local_only=reachable_only_here(deep_link),
         qr=qr_svg(deep_link),
         **muscle_panel_context(muscle),
+    )
+
+
+@blueprint.get("/present/speed/<speed>")
+@blueprint.get("/present/speed/<speed>/<view>")
+@cached_page
+def present_speed(speed: str, view: str | None = None) -> Response:
+    """One measured speed, projector-sized, with the runner named; ``view`` "qr" shows the
+    code that opens the speed on phones."""
+    speeds = prepared().atlas.speeds.measured
+    measured = speed_or_404(speed)
+    if view and view != "qr":
+        abort(404)
+    index = speeds.index(measured)
+    deep_link = public_url(speed_url(measured))
+    return render_page(
+        "present_speed.html",
+        speeds=speeds,
+        current=measured,
+        view=view,
+        index=index,
+        previous=speeds[index - 1],
+        following=speeds[(index + 1) % len(speeds)],
+        figure=speed_figure(measured, linked=True, swap=False, labels=True),
+        deep_link=deep_link,
+        local_only=reachable_only_here(deep_link),
+        qr=qr_svg(deep_link),
     )

@@ -38,6 +38,8 @@ def permanent_paths() -> list[str]:
         paths.append(speed_url(speed))
         paths += [speed_url(speed, m) for m in atlas.muscles]
         paths += [compare_url(speed, faster) for faster in measured[index + 1 :]]
+        slug = speed.speed.slug
+        paths += [url_for("presenter.present_speed", speed=slug, view=view) for view in (None, "qr")]
     paths += [url_for(e) for e in ("guides.training", "guides.soreness", "guides.glossary", "guides.sources")]
     paths += [url_for("worksheet.worksheet"), url_for("quiz.home")]
     return paths

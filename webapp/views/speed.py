@@ -40,6 +40,7 @@ def speed_figure(
     selected: str | None = None,
     linked: bool = True,
     swap: bool = True,
+    labels: bool = False,
 ) -> str:
     """The runner at ``percent`` of this speed's own measured stride; each muscle links to
     its panel at this speed (unless not ``linked``, for a faint outline), swapped in place by
@@ -52,7 +53,7 @@ def speed_figure(
         if linked
         else f"Runner at {measured.speed.label}"
     )
-    return draw_runner(pose, links, selected=selected, label=label, swap=linked and swap)
+    return draw_runner(pose, links, selected=selected, label=label, swap=linked and swap, labels=labels)
 
 
 def speed_chart() -> str:
