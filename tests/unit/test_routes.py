@@ -11,6 +11,7 @@ import brotli
 import pytest
 from flask import template_rendered
 
+from webapp import create_app
 from webapp.views import EXTENSION_KEY
 
 HTMX = {"HX-Request": "true", "HX-Target": "stage"}
@@ -141,8 +142,6 @@ def test_htmx_is_vendored_and_pinned(client):
 
 def test_a_crash_inside_a_view_is_a_friendly_500(app):
     # A throwaway app, so the shared one is not changed.
-    from webapp import create_app
-
     broken = create_app({"TESTING": False})
 
     @broken.get("/boom")
@@ -170,12 +169,12 @@ def renders():
         template_rendered.disconnect(record)
 
 
-def test_a_page_is_rendered_once_and_then_served_from_memory(app):
-    client = app.test_client()
+def test_a_page_is_rendered_once_and_then_served_from_memory():
+    client = create_app({"TESTING": True}).test_client()  # an empty cache of its own
     with renders() as rendered:
-        first = client.get("/muscles/heart?from=test")
-        second = client.get("/muscles/heart?from=test")
-        fragment = client.get("/muscles/heart?from=test", headers=HTMX)
+        first = client.get("/muscles/heart")
+        second = client.get("/muscles/heart")
+        fragment = client.get("/muscles/heart", headers=HTMX)
     assert rendered.count("atlas.html") == 2  # once for the page, once for the fragment
     assert first.get_data() == second.get_data() != fragment.get_data()
     assert second.headers["Vary"] == first.headers["Vary"]
@@ -229,3 +228,12 @@ def test_a_swap_of_the_panel_alone_gets_the_title_and_the_panel_without_the_figu
     assert html.count('id="panel"') == 1 and 'id="stage"' not in html and 'class="runner"' not in html
     full = client.get(url).get_data(as_text=True)
     assert len(html) < len(full) / 2
+
+
+def test_a_query_string_neither_fills_the_cache_nor_forces_a_fresh_render(app):
+    client = app.test_client()
+    client.get("/muscles/adductors")
+    with renders() as rendered:
+        for n in range(5):
+            assert client.get(f"/muscles/adductors?bust={n}").status_code == 200
+    assert rendered == []

@@ -44,8 +44,9 @@ StartResponse = Callable[..., Any]
 
 
 def cached_page(view: Callable[..., Any]) -> Callable[..., Response]:
-    """Mark a view whose answer depends only on its address (and the part htmx asks for):
-    :class:`PageCache` keeps its successful answers. Errors are never kept."""
+    """Mark a view whose answer depends only on its path (and the part htmx asks for), never
+    on the query string: :class:`PageCache` keeps its successful answers. Errors are never
+    kept."""
 
     @wraps(view)
     def wrapper(*args: Any, **kwargs: Any) -> Response:
@@ -107,14 +108,15 @@ class PageCache:
     def __init__(self, app: Flask, inner: Callable[..., Iterable[bytes]]) -> None:
         self.app = app
         self.inner = inner
-        self.store: OrderedDict[tuple[str, str | None], CachedAnswer] = OrderedDict()
+        self.store: OrderedDict[tuple[str, str | None], CachedAnswer] = OrderedDict()  # (path, fragment)
         self.lock = Lock()
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         if environ["REQUEST_METHOD"] != "GET":
             return self.inner(environ, start_response)
-        address = environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", "")
-        key = (f"{address}?{environ.get('QUERY_STRING', '')}", _fragment(environ))
+        # The path alone: a marked view never reads the query string (every state has a path
+        # of its own), so ``?anything`` can neither fill the cache nor force a fresh render.
+        key = (environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", ""), _fragment(environ))
         with self.lock:
             entry = self.store.get(key)
             if entry:
