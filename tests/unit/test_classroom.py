@@ -272,3 +272,8 @@ def test_the_worksheet_numbers_every_drawn_muscle_and_has_an_answer_key(client, 
     for muscle in drawn:
         assert muscle.name in listed
         assert re.search(rf'class="figure-label[^"]*"[^>]*>[^<]*{re.escape(muscle.name)}', key), muscle.slug
+
+
+@pytest.mark.parametrize("code", ["%C2%B2", "%D9%A3", "1234567"])
+def test_a_quiz_number_is_ascii_digits_only(client, code):
+    assert client.get(f"/quiz/join?code={code}").status_code == 400

@@ -207,3 +207,9 @@ def test_muscle_and_phase_pages_point_oembed_consumers_at_their_answer(public_cl
 @pytest.mark.parametrize("page", ["/", "/training", "/embed/calves"])
 def test_other_pages_offer_no_oembed(public_client, page):
     assert "application/json+oembed" not in public_client.get(page).get_data(as_text=True)
+
+
+def test_oembed_ignores_a_size_that_is_not_ascii_digits(public_client):
+    url = f"{PUBLIC}/muscles/calves"
+    response = public_client.get(f"/oembed?url={url}&maxwidth=%C2%B2")
+    assert response.status_code == 200 and response.get_json()["width"] > 0

@@ -237,3 +237,20 @@ def test_a_query_string_neither_fills_the_cache_nor_forces_a_fresh_render(app):
         for n in range(5):
             assert client.get(f"/muscles/adductors?bust={n}").status_code == 200
     assert rendered == []
+
+
+def test_htmx_headers_in_any_case_never_put_a_fragment_where_a_page_belongs():
+    client = create_app({"TESTING": True}).test_client()  # an empty cache of its own
+    client.get("/muscles/calves", headers={"HX-Request": "TRUE", "HX-Target": "stage"})
+    assert is_full_page(client.get("/muscles/calves").get_data(as_text=True))
+    client.get("/stride", headers={"HX-Request": "true", "HX-History-Restore-Request": "True"})
+    assert not is_full_page(client.get("/stride", headers=HTMX).get_data(as_text=True))
+
+
+@pytest.mark.parametrize(
+    "url", ["/glossary", "/training", "/speed", "/present/calves", "/worksheet", "/embed/calves"]
+)
+def test_a_panel_swap_of_a_page_without_a_panel_gets_the_whole_page(client, url):
+    response = client.get(url, headers={"HX-Request": "true", "HX-Target": "panel"})
+    assert response.status_code == 200 and is_full_page(response.get_data(as_text=True))
+    assert not any(name.startswith("X-Stride-Anatomy") for name, _ in response.headers.items())

@@ -216,3 +216,14 @@ def test_this_machines_lan_address_when_it_has_one_is_not_loopback():
     app = create_app({"TESTING": True, "BIND_HOST": "0.0.0.0", "PORT": 5000})
     assert app.config["PUBLIC_BASE_URL"] == f"http://{found}:5000"
     assert found in app.config["TRUSTED_HOSTS"]
+
+
+def test_behind_a_declared_proxy_a_forwarded_prefix_changes_no_link_and_no_cached_page(proxied_client):
+    headers = {"Host": "anatomy.school.example", "X-Forwarded-Host": "anatomy.school.example"}
+    forged = proxied_client.get(
+        "/muscles/calves", headers={**headers, "X-Forwarded-Prefix": "//evil.example"}
+    )
+    assert "evil.example" not in forged.get_data(as_text=True)
+    proxied_client.get("/muscles/calves", headers={**headers, "X-Forwarded-Prefix": "/front"})
+    front = proxied_client.get("/front/muscles/calves", headers=headers).get_data(as_text=True)
+    assert "figure--front" in front and "/front/front/" not in front

@@ -9,6 +9,7 @@ link opens the full atlas in a new tab, because the atlas's own pages refuse to 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -166,7 +167,8 @@ def page_at(url: str) -> tuple[str, dict[str, Any]] | None:
 def _size(name: str, largest: int) -> int:
     """``maxwidth``/``maxheight`` from the consumer, if it is a usable number."""
     asked = request.args.get(name, "")
-    return min(largest, int(asked)) if asked.isdigit() and int(asked) > 0 else largest
+    # ASCII digits only: str.isdigit() also accepts "²", which int() refuses.
+    return min(largest, int(asked)) if re.fullmatch(r"[0-9]{1,5}", asked) and int(asked) > 0 else largest
 
 
 def _problem(status: int, text: str) -> Response:

@@ -10,7 +10,7 @@ and every answer says so in ``Vary``.
 
 from __future__ import annotations
 
-from flask import Response, make_response, render_template
+from flask import Response, current_app, make_response, render_template
 from htmx_flask import request
 
 # The id of each element htmx may swap alone -> the template block that renders it.
@@ -34,10 +34,16 @@ def wants_fragment() -> str | None:
     )
 
 
+RENDERED_AS = "X-Stride-Anatomy-Rendered"  # which part was rendered, for the page cache
+
+
 def render_page(template: str, status: int = 200, **context: object) -> Response:
-    """The page, or only its title and the part an htmx swap asks for."""
-    response = make_response(
-        render_template(template, fragment=wants_fragment(), status=status, **context), status
-    )
+    """The page, or only its title and the part an htmx swap asks for (the whole page when
+    the template has no such part)."""
+    fragment = wants_fragment()
+    if fragment and fragment not in current_app.jinja_env.get_template(template).blocks:
+        fragment = None
+    response = make_response(render_template(template, fragment=fragment, status=status, **context), status)
+    response.headers[RENDERED_AS] = fragment or "page"
     response.vary.update(VARY_ON)
     return response

@@ -4,6 +4,7 @@ far travel in the address, so a tampered link gets a friendly 400."""
 
 from __future__ import annotations
 
+import re
 import secrets
 
 from flask import Blueprint, Response, redirect, request, url_for
@@ -33,7 +34,8 @@ def new() -> Response:
 def join() -> Response:
     """Open the quiz a teacher shared by its number."""
     code = request.args.get("code", "").strip()
-    if not code.isdigit() or not SEED_RANGE[0] <= int(code) <= SEED_RANGE[1]:
+    # ASCII digits only: str.isdigit() also accepts "²" and "٣", which are not quiz numbers.
+    if not re.fullmatch(r"[0-9]{1,6}", code) or not SEED_RANGE[0] <= int(code) <= SEED_RANGE[1]:
         return problem("That quiz number is not valid. Quiz numbers are whole numbers from 1 to 999999.")
     return redirect(url_for("quiz.question", seed=int(code), number=1), code=303)
 

@@ -26,7 +26,7 @@ from flask import Flask, Response, make_response
 from werkzeug.http import parse_accept_header, parse_etags
 from werkzeug.sansio.utils import host_is_trusted
 
-from webapp.views.pages import VARY_ON, fragment_for
+from webapp.views.pages import RENDERED_AS, VARY_ON, fragment_for
 
 MARKER = "X-Stride-Anatomy-Cacheable"  # set by cached_page, never sent to a browser
 MAX_ENTRIES = 4096  # bounded, so odd addresses cannot grow memory without limit
@@ -95,9 +95,11 @@ class CachedAnswer:
 
 
 def _fragment(environ: dict[str, Any]) -> str | None:
+    # Read the headers as htmx-flask does (any case of "true"); the answer is still only kept
+    # when Flask says it rendered this very part (RENDERED_AS), so the two can never disagree.
     return fragment_for(
-        environ.get("HTTP_HX_REQUEST") == "true",
-        environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST") == "true",
+        environ.get("HTTP_HX_REQUEST", "").lower() == "true",
+        environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST", "").lower() == "true",
         environ.get("HTTP_HX_TARGET"),
     )
 
@@ -108,7 +110,8 @@ class PageCache:
     def __init__(self, app: Flask, inner: Callable[..., Iterable[bytes]]) -> None:
         self.app = app
         self.inner = inner
-        self.store: OrderedDict[tuple[str, str | None], CachedAnswer] = OrderedDict()  # (path, fragment)
+        # (script name, path, fragment) -> answer
+        self.store: OrderedDict[tuple[str, str, str | None], CachedAnswer] = OrderedDict()
         self.lock = Lock()
 
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -116,7 +119,7 @@ class PageCache:
             return self.inner(environ, start_response)
         # The path alone: a marked view never reads the query string (every state has a path
         # of its own), so ``?anything`` can neither fill the cache nor force a fresh render.
-        key = (environ.get("SCRIPT_NAME", "") + environ.get("PATH_INFO", ""), _fragment(environ))
+        key = (environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""), _fragment(environ))
         with self.lock:
             entry = self.store.get(key)
             if entry:
@@ -145,18 +148,20 @@ class PageCache:
             getattr(chunks, "close", lambda: None)()
         headers = answered["headers"]
         marked = any(name == MARKER for name, _ in headers)
-        kept = tuple((k, v) for k, v in headers if k not in {MARKER, "Content-Length", "Vary"})
-        if not (marked and answered["status"].startswith("200")):
-            start_response(
-                answered["status"], [(k, v) for k, v in headers if k != MARKER], answered["exc_info"]
-            )
+        rendered = next((v for k, v in headers if k == RENDERED_AS), "page")
+        private = {MARKER, RENDERED_AS}
+        kept = tuple((k, v) for k, v in headers if k not in {*private, "Content-Length", "Vary"})
+        # Kept only when Flask rendered exactly the part this key stands for.
+        if not (marked and answered["status"].startswith("200") and rendered == (key[2] or "page")):
+            public = [(k, v) for k, v in headers if k not in private]
+            start_response(answered["status"], public, answered["exc_info"])
             return [body]
         content_type = next((v for k, v in kept if k == "Content-Type"), "")
         entry = CachedAnswer(
             body=body,
             digest=hashlib.sha256(body).hexdigest()[:20],
             headers=kept,
-            caching=FRAGMENT_CACHING if key[1] else PAGE_CACHING,
+            caching=FRAGMENT_CACHING if key[2] else PAGE_CACHING,
             codings=() if content_type.split(";")[0] in ALREADY_COMPRESSED else CODINGS,
         )
         with self.lock:
