@@ -114,8 +114,17 @@ def test_the_names_toggle_survives_a_swap_a_reload_and_a_shared_link(page: Page)
     expect(page.locator("#panel-heading")).to_have_text("Hamstrings")
     page.reload()
     expect(page.locator("svg.runner .figure-label").first).to_be_visible()
-    page.get_by_role("link", name="Front view").click()
+    page.get_by_role("link", name="Front view").click()  # the controls followed the panel swap
     expect(page).to_have_url(re.compile(r"/front-labelled/muscles/hamstrings$"))
     expect(page.locator('svg.runner[data-view="front"]')).to_be_visible()
     page.go_back()
     expect(page.locator('svg.runner[data-view="side"]')).to_be_visible()
+
+
+def test_after_a_panel_swap_the_view_controls_keep_the_new_muscle(page: Page):
+    page.goto("/labelled/")
+    page.locator('.muscle-list a[data-muscle="hamstrings"]').click()
+    expect(page.locator("#panel-heading")).to_have_text("Hamstrings")
+    page.get_by_role("link", name="Front view").click()
+    expect(page).to_have_url(re.compile(r"/front-labelled/muscles/hamstrings$"))
+    expect(page.locator("#panel-heading")).to_have_text("Hamstrings")

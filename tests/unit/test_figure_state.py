@@ -72,3 +72,14 @@ def test_the_address_printed_on_a_handout_is_the_plain_one(client):
 def test_every_state_of_a_page_names_the_plain_page_as_canonical(client, prefix):
     html = client.get(f"{prefix}/muscles/calves").get_data(as_text=True)
     assert re.search(r'<link rel="canonical" href="https?://[^"/]+/muscles/calves">', html)
+
+
+def test_a_swap_of_the_panel_brings_view_controls_for_the_new_muscle(client):
+    html = client.get("/labelled/muscles/hamstrings", headers={**HTMX, "HX-Target": "panel"}).get_data(
+        as_text=True
+    )
+    controls = html.split('id="figure-controls"')[1].split("</nav>")[0]
+    assert (
+        'href="/front-labelled/muscles/hamstrings"' in controls and 'href="/muscles/hamstrings"' in controls
+    )
+    assert 'id="stage"' not in html

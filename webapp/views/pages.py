@@ -15,6 +15,9 @@ from htmx_flask import request
 
 # The id of each element htmx may swap alone -> the template block that renders it.
 FRAGMENTS = {"stage": "main", "panel": "panel"}
+# Blocks sent along with a part when the page has them: what the swap also picks out with
+# hx-select-oob (the figure's view controls link to the open muscle).
+COMPANIONS = {"panel": ("figure_controls",)}
 VARY_ON = ("HX-Request", "HX-Target", "HX-History-Restore-Request")
 
 
@@ -41,9 +44,11 @@ def render_page(template: str, status: int = 200, **context: object) -> Response
     """The page, or only its title and the part an htmx swap asks for (the whole page when
     the template has no such part)."""
     fragment = wants_fragment()
-    if fragment and fragment not in current_app.jinja_env.get_template(template).blocks:
+    blocks = current_app.jinja_env.get_template(template).blocks
+    if fragment and fragment not in blocks:
         fragment = None
-    response = make_response(render_template(template, fragment=fragment, status=status, **context), status)
+    parts = [fragment, *(b for b in COMPANIONS.get(fragment, ()) if b in blocks)] if fragment else []
+    response = make_response(render_template(template, fragment=parts, status=status, **context), status)
     response.headers[RENDERED_AS] = fragment or "page"
     response.vary.update(VARY_ON)
     return response
