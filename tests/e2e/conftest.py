@@ -97,7 +97,7 @@ def open_page(browser, base_url):
     contexts, errors = [], []
 
     def factory(**options) -> Page:
-        context = browser.new_context(base_url=base_url, **options)
+        context = browser.new_context(**{"base_url": base_url, **options})  # another site may be named
         contexts.append(context)
         page = context.new_page()
         watch_console(page, errors)

@@ -4,13 +4,12 @@ stride phase, a presenter state and a guide all open, on the app and on the stat
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 
 from tests.conftest import real_content
-from tests.e2e.conftest import watch_console
 from tests.e2e.helpers import click_region
 from tests.e2e.test_static_copy_in_browser import static_site  # noqa: F401 (a fixture)
 
@@ -36,21 +35,10 @@ def visit_once(page: Page) -> None:
 
 
 @pytest.fixture
-def visitor(browser: Browser) -> Iterator[Callable[[str], Page]]:
+def visitor(open_page) -> Callable[[str], Page]:
     """Open a page on a site in a context of its own, with the service worker allowed (the
     other browser tests block it), failing the test on any console error."""
-    contexts, errors = [], []
-
-    def factory(site: str) -> Page:
-        contexts.append(browser.new_context(base_url=site, service_workers="allow"))
-        page = contexts[-1].new_page()
-        watch_console(page, errors)
-        return page
-
-    yield factory
-    for context in contexts:
-        context.close()
-    assert errors == [], f"browser console errors: {errors}"
+    return lambda site: open_page(base_url=site, service_workers="allow")
 
 
 @pytest.mark.parametrize("where", ["app", "static copy"])
