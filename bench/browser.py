@@ -9,8 +9,8 @@ from pathlib import Path
 from flask import Flask
 from playwright.sync_api import sync_playwright
 
-from devtools.browser import launch_options
-from devtools.server import serving
+from harness.browser import launch_options
+from harness.server import serving
 
 # Click the element the selector names and resolve when htmx has settled the swap.
 CLICK_AND_WAIT = """async (selector) => {

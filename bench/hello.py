@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from bench.core import hello_world
-from webapp.server import DEFAULT_THREADS, listen
+from webapp.serving.server import DEFAULT_THREADS, listen
 
 
 def main() -> None:

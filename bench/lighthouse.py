@@ -15,8 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from devtools.browser import INSTALL_HINT, LAUNCH_ARGS, chromium_path
-from devtools.server import free_port, running
+from harness.browser import INSTALL_HINT, LAUNCH_ARGS, chromium_path
+from harness.server import free_port, running
 
 HERE = Path(__file__).resolve().parent / ".lighthouse"
 LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"

@@ -15,8 +15,8 @@ import subprocess
 import sys
 from dataclasses import dataclass
 
-from devtools.server import free_port, running
-from webapp.server import DEFAULT_THREADS
+from harness.server import free_port, running
+from webapp.serving.server import DEFAULT_THREADS
 
 # What a phone sends; compressed answers (when the app has them) are part of the cost.
 ACCEPT = "Accept-Encoding: gzip, deflate, br"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 
-from devtools.readability import measure, muscle_prose, soreness_prose, training_prose
+from harness.readability import measure, muscle_prose, soreness_prose, training_prose
 from webapp import PROJECT_ROOT
 from webapp.content.loader import load_atlas
 

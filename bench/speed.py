@@ -18,10 +18,10 @@ from flask import Flask
 from playwright.sync_api import sync_playwright
 
 from bench.timing import median_ms
-from devtools.browser import launch_options
-from devtools.server import serving
+from harness.browser import launch_options
+from harness.server import serving
 from webapp import create_app
-from webapp.views import EXTENSION_KEY
+from webapp.pages.context import EXTENSION_KEY
 
 DISPLAY_FRAME_MS = 1000 / 60
 BASELINE = "/muscles/calves"

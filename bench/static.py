@@ -20,9 +20,9 @@ import tempfile
 from pathlib import Path
 
 from bench.load import wrk
-from devtools.server import free_port, running
+from harness.server import free_port, running
 from webapp.export import export
-from webapp.server import DEFAULT_THREADS
+from webapp.serving.server import DEFAULT_THREADS
 
 PAGE = "/muscles/calves"
 

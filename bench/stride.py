@@ -13,7 +13,7 @@ from bench.timing import median_ms
 from webapp import create_app
 from webapp.figure.runner import RegionLink, draw_runner
 from webapp.gait.kinematics import angles_at, mean_hip_height, solve_pose
-from webapp.views import EXTENSION_KEY
+from webapp.pages.context import EXTENSION_KEY
 
 
 def gz(body: bytes) -> int:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import brotli
 
-from devtools.server import free_port, running
+from harness.server import free_port, running
 
 BUDGET_GZIP = 40 * 1024
 DECODERS = {"gzip": gzip.decompress, "br": brotli.decompress}

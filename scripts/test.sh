@@ -9,7 +9,7 @@ PYTHON="${PYTHON:-python3}"
 
 # Browser tests need a Chromium. Playwright's own download does not work everywhere, so
 # prefer the system's; as root on Debian/Ubuntu, install it.
-if ! .venv/bin/python -c 'import sys; from devtools.browser import chromium_path; sys.exit(0 if chromium_path() else 1)'; then
+if ! .venv/bin/python -c 'import sys; from harness.browser import chromium_path; sys.exit(0 if chromium_path() else 1)'; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "Installing Chromium for the browser tests..."
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

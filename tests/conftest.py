@@ -15,12 +15,15 @@ from webapp import PROJECT_ROOT, create_app
 from webapp.content.model import Atlas
 from webapp.prepared import Prepared, prepare
 
-DATA_DIR = Path(os.environ.get("STRIDE_ANATOMY_DATA", PROJECT_ROOT / "data"))
+# Every app the tests build (here, in subprocesses and behind the browser tests) renders its
+# templates strictly: a template that reads a missing value fails instead of printing nothing.
+os.environ["STRIDE_ANATOMY_STRICT_TEMPLATES"] = "1"
+DATA_DIR = Path(os.environ.get("STRIDE_ANATOMY_DATA_DIR", PROJECT_ROOT / "data"))
 
 
 @cache
 def real_content() -> Prepared:
-    """The content the app serves (data/, or ``STRIDE_ANATOMY_DATA``), loaded once for the
+    """The content the app serves (data/, or ``STRIDE_ANATOMY_DATA_DIR``), loaded once for the
     whole run (content is read-only)."""
     return prepare(DATA_DIR)
 
@@ -80,7 +83,7 @@ def poses(drawing: Drawing) -> dict:
 @pytest.fixture(scope="session")
 def app():
     """The real app on the real content (built once: content is read-only)."""
-    return create_app({"TESTING": True})
+    return create_app(testing=True)
 
 
 @pytest.fixture
@@ -95,3 +98,29 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+# The site as a whole, made once for every test that needs it -----------------------------
+
+EXPORT_BASE = "https://anatomy.school.example"  # where the shared static copy says it lives
+EXPORT_APP_URL = "https://app.school.example"  # the live app its quiz page points to
+
+
+@pytest.fixture(scope="session")
+def site_crawl():
+    """The site as a visitor finds it, following every link from the URL map's plain pages
+    (crawled once: it renders every page)."""
+    from tests.site_crawl import crawl
+
+    return crawl(create_app(testing=True, public_url=EXPORT_BASE))
+
+
+@pytest.fixture(scope="session")
+def exported_site(tmp_path_factory) -> Path:
+    """``python -m webapp export`` run once, for the export's tests and the browser tests of
+    the static copy."""
+    from webapp.__main__ import main
+
+    folder = tmp_path_factory.mktemp("export") / "site"
+    assert main(["export", str(folder), "--base-url", EXPORT_BASE, "--app-url", EXPORT_APP_URL]) == 0
+    return folder

@@ -2,25 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Any
 
 from flask import Flask
 from htmx_flask import Htmx
+from jinja2 import StrictUndefined
 
-from webapp.addresses import (
-    SettingError,
-    default_base_url,
-    parse_embed_origins,
-    parse_proxy_hops,
-    parse_public_url,
-    trusted_hosts,
-)
-from webapp.assets import init_assets
-from webapp.hosts import StrideAnatomy, trust_proxies
-from webapp.prepared import prepare
-from webapp.security import init_security
+from webapp.settings import Settings, load_settings
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 HTMX_FILE = "htmx-2.0.11.min.js"
@@ -33,42 +22,32 @@ def bundled(folder: str) -> Path:
     return installed if installed.is_dir() else PROJECT_ROOT / folder
 
 
-def create_app(config: dict[str, Any] | None = None) -> Flask:
-    """Build the app. ``config`` overrides settings, e.g. ``{"DATA_DIR": path}`` in tests.
-
-    Environment variables: ``STRIDE_ANATOMY_DATA`` points at another content folder,
-    ``STRIDE_ANATOMY_PUBLIC_URL`` is the address every printed or scanned link starts with,
-    ``STRIDE_ANATOMY_PROXY_HOPS`` says how many reverse proxies are in front, and
-    ``STRIDE_ANATOMY_EMBED_ORIGINS`` which sites may frame the embed pages (``*`` by default). Without a
-    public URL it follows from ``BIND_HOST`` and ``PORT`` (how ``python -m webapp`` was
-    started; see :func:`webapp.addresses.default_base_url`), never from a request.
+def create_app(settings: Settings | None = None, *, testing: bool = False, **overrides: Any) -> Flask:
+    """Build the app from ``settings`` (by default read from the environment; see
+    :mod:`webapp.settings`), with single settings overridden by name, as tests do:
+    ``create_app(public_url="https://anatomy.school.example", testing=True)``.
 
     Content and settings are checked here: a broken data file stops start-up with a
     :class:`webapp.content.loader.ContentError` that names the file and the field, and an
-    unusable setting with a :class:`webapp.addresses.SettingError`.
+    unusable setting with a :class:`webapp.settings.SettingError` naming the flag or variable.
+    Everything a request could need that can be worked out in advance is worked out here: the
+    prepared content, the poses, the list of every page, the offline version.
     """
-    app = StrideAnatomy(
-        __name__, template_folder=str(bundled("templates")), static_folder=str(bundled("static"))
-    )
-    app.config.update(
-        DATA_DIR=Path(os.environ.get("STRIDE_ANATOMY_DATA", bundled("data"))),
-        HTMX_FILE=HTMX_FILE,
-        PUBLIC_BASE_URL=os.environ.get("STRIDE_ANATOMY_PUBLIC_URL", ""),
-        PROXY_HOPS=parse_proxy_hops(os.environ.get("STRIDE_ANATOMY_PROXY_HOPS", "")),
-        EMBED_ORIGINS=os.environ.get("STRIDE_ANATOMY_EMBED_ORIGINS", "*"),
-        BIND_HOST="127.0.0.1",
-        PORT=5000,
-    )
-    app.config.update(config or {})
-    configure_addresses(app)
-    # Views import the app's helpers, so they are imported once the app exists.
+    # Imported here, so that the command line can report a broken setting before Flask loads.
+    from webapp.pages.context import EXTENSION_KEY, main_navigation
+    from webapp.pages.figure_state import init_figure_state
+    from webapp.pages.page_list import init_page_list
+    from webapp.pages.sharing import init_sharing
+    from webapp.prepared import prepare
+    from webapp.serving.assets import init_assets
+    from webapp.serving.flask_app import StrideAnatomy, configure_addresses, trust_proxies
+    from webapp.serving.page_cache import init_page_cache
+    from webapp.serving.security import init_security
     from webapp.views import (
-        EXTENSION_KEY,
         embeds,
         errors,
         guides,
         health,
-        main_navigation,
         muscles,
         offline,
         presenter,
@@ -80,10 +59,17 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
         tours,
         worksheet,
     )
-    from webapp.views.figure_state import init_figure_state
-    from webapp.views.response_cache import init_page_cache
-    from webapp.views.sharing import init_sharing
 
+    settings = settings or load_settings()
+    if overrides:
+        settings = load_settings({**settings.model_dump(exclude_unset=True), **overrides})
+    app = StrideAnatomy(
+        __name__, template_folder=str(bundled("templates")), static_folder=str(bundled("static"))
+    )
+    app.config.update(TESTING=testing, HTMX_FILE=HTMX_FILE, DATA_DIR=settings.data_dir or bundled("data"))
+    configure_addresses(app, settings)
+    if settings.strict_templates:
+        app.jinja_env.undefined = StrictUndefined
     Htmx(app)
     init_security(app)
     init_figure_state(app)
@@ -111,21 +97,5 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     init_page_cache(app)
     init_assets(app)
     trust_proxies(app)
+    init_page_list(app)
     return app
-
-
-def configure_addresses(app: Flask) -> None:
-    """Fix ``PUBLIC_BASE_URL`` (checked, or derived from how the server was started), the
-    ``TRUSTED_HOSTS`` that follow from it, and the checked ``EMBED_ORIGINS``."""
-    configured = app.config["PUBLIC_BASE_URL"]
-    if app.config["PROXY_HOPS"] and not configured:
-        raise SettingError(
-            "STRIDE_ANATOMY_PROXY_HOPS is set, so set STRIDE_ANATOMY_PUBLIC_URL too: "
-            "the address people type or scan to reach the proxy."
-        )
-    bind_host = app.config["BIND_HOST"]
-    base = parse_public_url(configured) if configured else default_base_url(bind_host, app.config["PORT"])
-    app.config["PUBLIC_BASE_URL"] = base
-    app.config["EMBED_ORIGINS"] = parse_embed_origins(app.config["EMBED_ORIGINS"])
-    if app.config["TRUSTED_HOSTS"] is None:
-        app.config["TRUSTED_HOSTS"] = trusted_hosts(base, bind_host)

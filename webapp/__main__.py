@@ -1,12 +1,13 @@
-"""Run the app: ``python -m webapp [--host H] [--port P] [--threads N] [--dev]``.
+"""Run the app: ``python -m webapp [--host H] [--port P] [--threads N] [--dev] [--public-url URL] …``.
 
 ``python -m webapp export DIR --base-url URL`` writes the whole site to DIR instead, for any
 static host (see webapp/export.py).
 
 It is served by waitress, a production WSGI server that runs on Windows, macOS and Linux.
 ``--dev`` uses Flask's development server instead, which restarts when a file in data/,
-templates/ or static/ changes. A content or settings problem is printed as one plain sentence
-naming the file and field or the setting, not a traceback, and the exit status is 2.
+templates/ or static/ changes. Every flag is a setting of :mod:`webapp.settings` and overrides
+its environment variable. A content or settings problem is printed as one plain line naming the
+file and field, or the flag or variable, not a traceback, and the exit status is 2.
 """
 
 from __future__ import annotations
@@ -15,24 +16,37 @@ import argparse
 import contextlib
 import signal
 import sys
+import warnings
 from pathlib import Path
 
 from flask import Flask
 
 from webapp import create_app
-from webapp.addresses import ANY_ADDRESS, SettingError
 from webapp.content.loader import ContentError
 from webapp.export import ExportError, export
-from webapp.server import DEFAULT_THREADS, listen
+from webapp.serving.public_address import ANY_ADDRESS
+from webapp.serving.server import listen
+from webapp.settings import SettingError, Settings, SettingWarning, flag, load_settings, variable
+
+# Settings that are flags of the server command; the export has flags of its own.
+SERVER_FLAGS = ("host", "port", "threads", "public_url", "proxy_hops", "embed_origins", "data_dir")
+FLAG_TYPES = {"port": int, "threads": int, "proxy_hops": int, "data_dir": Path}
 
 
 def parse_arguments(argv: list[str] | None) -> argparse.Namespace:
-    """The command line."""
+    """The command line. Flags default to None, so that an unset flag leaves its variable be."""
     parser = argparse.ArgumentParser(prog="python -m webapp", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--host", default="127.0.0.1", help="0.0.0.0 lets phones on the network reach it")
-    parser.add_argument("--port", type=int, default=5000)
-    parser.add_argument("--threads", type=int, default=DEFAULT_THREADS, help="worker threads (waitress)")
-    parser.add_argument("--dev", action="store_true", help="Flask's reloader, for editing content")
+    for name in SERVER_FLAGS:
+        field = Settings.model_fields[name]
+        parser.add_argument(
+            flag(name),
+            dest=name,
+            type=FLAG_TYPES.get(name, str),
+            help=f"{field.description} (variable {variable(name)}; default {field.default!r})",
+        )
+    parser.add_argument(
+        "--dev", action="store_const", const=True, help=Settings.model_fields["dev"].description
+    )
     commands = parser.add_subparsers(dest="command", metavar="export")
     static = commands.add_parser("export", help="write the whole site to a folder for a static host")
     static.add_argument("folder", type=Path, help="where to write it (empty, or an earlier export)")
@@ -62,29 +76,48 @@ def watched_files(app: Flask) -> list[str]:
     return [str(path) for folder in folders for path in folder.rglob("*") if path.is_file()]
 
 
+def one_line_warnings() -> None:
+    """Print the app's own warnings (a renamed variable) as one line each."""
+    plain = warnings.formatwarning
+
+    def short(message: Warning | str, category: type[Warning], *rest: object, **named: object) -> str:
+        if issubclass(category, SettingWarning):
+            return f"Stride Anatomy: {message}\n"
+        return plain(message, category, *rest, **named)  # type: ignore[arg-type]
+
+    warnings.formatwarning = short  # type: ignore[assignment]
+
+
 def main(argv: list[str] | None = None) -> int:
     """Start the server; exit with status 2 when the content or a setting is broken."""
     args = parse_arguments(argv)
     if args.command == "export":
         return run_export(args)
+    one_line_warnings()
     try:
-        app = create_app({"BIND_HOST": args.host, "PORT": args.port})
+        flags = {name: getattr(args, name) for name in (*SERVER_FLAGS, "dev")}
+        settings = load_settings(flags)
+        if settings.dev:
+            settings = settings.model_copy(update={"strict_templates": True})
+        app = create_app(settings)
     except (ContentError, SettingError) as error:
         print(f"Stride Anatomy cannot start: {error}", file=sys.stderr)
         return 2
     # Stopping by signal must still run clean-up (the static files' scratch folder).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    if args.dev:
-        app.run(host=args.host, port=args.port, use_reloader=True, extra_files=watched_files(app))
+    if settings.dev:
+        app.run(host=settings.host, port=settings.port, use_reloader=True, extra_files=watched_files(app))
         return 0
     try:
-        server = listen(app, args.host, args.port, args.threads)
+        server = listen(app, settings.host, settings.port, settings.threads)
     except OSError as error:
-        print(f"Stride Anatomy cannot start: {args.host}:{args.port}: {error.strerror}", file=sys.stderr)
+        print(
+            f"Stride Anatomy cannot start: {settings.host}:{settings.port}: {error.strerror}", file=sys.stderr
+        )
         return 2
     print(f"Stride Anatomy is running at {app.config['PUBLIC_BASE_URL']}/  (Ctrl+C to stop)")
-    if args.host in ANY_ADDRESS:
-        print(f"On this computer you can also use http://127.0.0.1:{args.port}/")
+    if settings.host in ANY_ADDRESS:
+        print(f"On this computer you can also use http://127.0.0.1:{settings.port}/")
     with contextlib.suppress(KeyboardInterrupt):
         server.run()
     return 0

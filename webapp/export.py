@@ -1,8 +1,9 @@
 """The static copy: ``python -m webapp export DIR --base-url URL`` writes the whole site to a
 folder that any static host serves with the same addresses.
 
-Every address is found by :mod:`webapp.site_pages` (the URL map and the links the data
-produces) and written by Frozen-Flask. An address without an extension becomes a folder with an
+Every address comes from the list of every page worked out at start-up
+(:mod:`webapp.pages.page_list`: the URL map filled from the content) and is written by
+Frozen-Flask. An address without an extension becomes a folder with an
 ``index.html`` (``/muscles/calves`` -> ``muscles/calves/index.html``): every static server sends
 that as HTML, and redirects the bare address to the slash form, where a file with no extension
 would be downloaded as ``application/octet-stream``. Redirects become small pages that forward,
@@ -21,9 +22,9 @@ from flask import Flask, render_template
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from webapp import create_app
-from webapp.addresses import SettingError, parse_public_url
-from webapp.site_pages import CRAWL_BASE, SERVER_ONLY, is_page, made_from_crawl, site_of
-from webapp.views.pages import render_page
+from webapp.pages.page_list import LIST_BASE, SERVER_ONLY, Address, page_list
+from webapp.pages.rendering import render_page
+from webapp.settings import normal_public_url, public_url_problem
 
 # Written into every export: GitHub Pages then publishes the folder as it is (no Jekyll), and a
 # later export recognises the folder as its own and may replace what is in it.
@@ -56,17 +57,16 @@ class FolderFreezer(Freezer):
 
     def urlpath_to_filepath(self, path: str) -> str:
         """``/muscles/calves`` -> ``muscles/calves/index.html``; ``/sw.js`` stays ``sw.js``."""
-        if is_page(path):
+        if Address(path).is_page:
             path = path.rstrip("/") + "/index.html"
         return path.lstrip("/")
 
 
 def check_base_url(text: str) -> str:
     """The public address the copy will live at; it must be the root of a site."""
-    try:
-        base = parse_public_url(text)
-    except SettingError:
-        raise ExportError(f"--base-url {text!r} must look like https://anatomy.school.example") from None
+    if public_url_problem(text):
+        raise ExportError(f"--base-url {text!r} must look like https://anatomy.school.example")
+    base = normal_public_url(text)
     if base.count("/") > 2:
         raise ExportError(
             f"--base-url {text!r} has a path; the copy must be published at the root of a site "
@@ -83,15 +83,20 @@ def check_target(target: Path) -> None:
 
 def write_extras(app: Flask, freezer: FolderFreezer, target: Path, app_url: str | None) -> None:
     """The files Frozen-Flask cannot make: forwarding pages, the quiz notice, 404.html."""
-    with app.test_request_context("/", base_url=CRAWL_BASE):
-        for path, destination in site_of(app).redirects.items():
-            forward = render_template("forward.html", target=destination)
-            (target / freezer.urlpath_to_filepath(path)).write_text(forward)
-    with app.test_request_context("/quiz", base_url=CRAWL_BASE):
+    client = app.test_client()
+    for address in page_list(app):
+        if address.redirect and not address.needs_server:
+            destination = client.get(address.path, base_url=LIST_BASE).location.removeprefix(LIST_BASE)
+            with app.test_request_context("/", base_url=LIST_BASE):
+                forward = render_template("forward.html", target=destination)
+            path = target / freezer.urlpath_to_filepath(address.path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(forward)
+    with app.test_request_context("/quiz", base_url=LIST_BASE):
         quiz = render_page("quiz_needs_server.html", app_url=app_url)
     (target / "quiz").mkdir(exist_ok=True)
     (target / "quiz" / "index.html").write_bytes(quiz.get_data())
-    not_found = app.test_client().get(NOT_FOUND_PROBE, base_url=CRAWL_BASE)
+    not_found = client.get(NOT_FOUND_PROBE, base_url=LIST_BASE)
     if not_found.status_code != 404:
         raise ExportError(
             f"{NOT_FOUND_PROBE} should not exist in the app, but it answered {not_found.status}"
@@ -105,23 +110,22 @@ def export(target: Path, base_url: str, app_url: str | None = None) -> ExportRep
     started = time.perf_counter()
     base = check_base_url(base_url)
     check_target(target)
-    app = create_app({"PUBLIC_BASE_URL": base})
-    site = site_of(app)
-    if site.broken:
-        listed = ", ".join(f"{link} (on {page or 'the start'})" for link, page in site.broken)
-        raise ExportError(f"these links lead nowhere: {listed}")
+    # Strict templates: a page that reads a missing value stops the export instead of
+    # publishing a gap.
+    app = create_app(public_url=base, strict_templates=True)
+    files = [a.path for a in page_list(app) if not a.redirect and not a.needs_server]
     freezer = FolderFreezer(app, with_static_files=False, with_no_argument_rules=False, log_url_for=False)
     app.config.update(
         FREEZER_DESTINATION=str(target.resolve()),
-        FREEZER_BASE_URL=CRAWL_BASE,
+        FREEZER_BASE_URL=LIST_BASE,
         FREEZER_REMOVE_EXTRA_FILES=True,
         FREEZER_REDIRECT_POLICY="error",
     )
-    freezer.register_generator(lambda: [*site.files, *made_from_crawl(app)])
+    freezer.register_generator(lambda: files)
     with warnings.catch_warnings(record=True) as caught:
         # Frozen-Flask's warnings (such as a Content-Type a static host would send differently)
         # are passed on to the reader. Its list of endpoints it saw no generator for is no news:
-        # the crawl hands it plain paths, not endpoints.
+        # the page list hands it plain paths, not endpoints.
         warnings.simplefilter("always")
         warnings.simplefilter("ignore", MissingURLGeneratorWarning)
         freezer.freeze()

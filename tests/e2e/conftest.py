@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from devtools.browser import INSTALL_HINT, chromium_path, launch_options
-from devtools.server import free_port, serving
+from harness.browser import INSTALL_HINT, chromium_path, launch_options
+from harness.server import free_port, serving
 from webapp import create_app
 
 
@@ -40,7 +40,7 @@ def served_port() -> int:
 @pytest.fixture(scope="session")
 def app(served_port):
     """The app as the browser sees it: its public address (in QR codes) is where it is served."""
-    return create_app({"TESTING": True, "PUBLIC_BASE_URL": f"http://127.0.0.1:{served_port}"})
+    return create_app(testing=True, public_url=f"http://127.0.0.1:{served_port}")
 
 
 @pytest.fixture(scope="session")

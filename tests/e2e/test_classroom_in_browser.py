@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from pypdf import PdfReader
 
 from tests.conftest import real_content
-from webapp.classroom.quiz import make_quiz
+from webapp.quiz.questions import make_quiz
 
 ATLAS = real_content().atlas
 SLUGS = [m.slug for m in ATLAS.muscles]

@@ -13,11 +13,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from devtools.server import free_port, running
+from harness.server import free_port, running
 from tests.conftest import real_content
 from tests.e2e.conftest import watch_console
 from tests.e2e.helpers import click_region, document_was_kept, mark_document
-from webapp.export import export
 
 NAMES = {m.slug: m.name for m in real_content().atlas.muscles}
 
@@ -28,12 +27,12 @@ def at(path: str) -> re.Pattern[str]:
 
 
 @pytest.fixture(scope="module")
-def static_site(tmp_path_factory) -> Iterator[str]:
-    """The export, served by Python's plain static file server on a free loopback port."""
+def static_site(exported_site) -> Iterator[str]:
+    """The shared export, served by Python's plain static file server on a free loopback port
+    (its printed addresses name the public base URL it was made for, not this port)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
-    folder = tmp_path_factory.mktemp("static") / "site"
-    export(folder, url)
+    folder = exported_site
     command = [sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", folder]
     with running(command, f"{url}/", quiet=True):
         yield url

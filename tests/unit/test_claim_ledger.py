@@ -32,6 +32,7 @@ TOP_LEVEL = "(top level)"
 # block (its note).
 TEXT_FIELD = {
     "stride": "text",
+    "timing_note": "text",
     "principles": "text",
     "risks": "condition",
     "exercises": "name",

@@ -12,9 +12,9 @@ from markupsafe import escape
 
 from tests.conftest import real_content
 from webapp import create_app
-from webapp.classroom.quiz import QUESTIONS, QuizError, _masked_summary, make_quiz, parse_answers, score
 from webapp.content.loader import ContentError, load_atlas
 from webapp.gait.activation import describe_timing
+from webapp.quiz.questions import QUESTIONS, QuizError, _masked_summary, make_quiz, parse_answers, score
 
 ATLAS = real_content().atlas
 SLUGS = [m.slug for m in ATLAS.muscles]
@@ -73,7 +73,7 @@ def test_bad_presenter_addresses_get_the_friendly_404(client, url):
 @pytest.fixture(scope="module")
 def lan_client():
     """The app as a teacher starts it for a class: phones reach it at a LAN address."""
-    return create_app({"TESTING": True, "PUBLIC_BASE_URL": "http://192.168.1.20:5000"}).test_client()
+    return create_app(testing=True, public_url="http://192.168.1.20:5000").test_client()
 
 
 def test_the_qr_code_encodes_the_public_address_fixed_at_start_up(lan_client):
@@ -90,7 +90,7 @@ def test_a_local_only_address_comes_with_advice_for_reaching_it_from_phones(clie
 
 
 def test_a_public_base_url_setting_is_what_the_qr_code_holds():
-    app = create_app({"PUBLIC_BASE_URL": "https://anatomy.school.example/atlas/"})
+    app = create_app(public_url="https://anatomy.school.example/atlas/")
     html = app.test_client().get("/present/calves/qr").get_data(as_text=True)
     assert qr_path("https://anatomy.school.example/atlas/muscles/calves") in html
 
@@ -106,7 +106,7 @@ def test_every_muscle_page_carries_a_qr_code_for_the_printed_handout(lan_client)
 def test_the_tours_page_lists_every_tour(client):
     html = client.get("/tours").get_data(as_text=True)
     for tour in ATLAS.tours:
-        assert f'href="/tours/{tour.slug}/1"' in html
+        assert f'href="/tours/{tour.slug}"' in html
 
 
 @pytest.mark.parametrize("tour", ATLAS.tours, ids=lambda t: t.slug)

@@ -103,7 +103,7 @@ def test_words_like_off_stay_words_not_booleans():
 def test_create_app_refuses_to_start_on_broken_content(data_copy):
     edit(data_copy / "muscles" / "calves.yaml", "name: Calves\n", "")
     with pytest.raises(ContentError, match=r"calves\.yaml: name: is missing"):
-        create_app({"DATA_DIR": data_copy})
+        create_app(data_dir=data_copy)
 
 
 def test_the_start_command_prints_one_clear_line_instead_of_a_traceback(data_copy):
@@ -114,7 +114,7 @@ def test_the_start_command_prints_one_clear_line_instead_of_a_traceback(data_cop
         text=True,
         timeout=60,
         cwd=PROJECT_ROOT,
-        env={**os.environ, "STRIDE_ANATOMY_DATA": str(data_copy)},
+        env={**os.environ, "STRIDE_ANATOMY_DATA_DIR": str(data_copy)},
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

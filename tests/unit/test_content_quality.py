@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from devtools.readability import measure, muscle_prose, soreness_prose, training_prose
+from harness.readability import measure, muscle_prose, soreness_prose, training_prose
 from webapp.figure.shapes import MUSCLE_SHAPES
 
 SEED_MUSCLES = ["glutes", "quadriceps", "hip-flexors", "hamstrings", "core", "calves", "big-toe", "heart"]

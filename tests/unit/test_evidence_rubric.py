@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from devtools.readability import measure
+from harness.readability import measure
 from tests.conftest import real_content
 from webapp.content.loader import ContentError, load_atlas
 

@@ -75,7 +75,7 @@ def add_a_speed(data: Path) -> str:
 
 def test_a_new_speed_gets_its_pages_pose_frames_and_chart_point(data_copy):
     slug = add_a_speed(data_copy)
-    client = create_app({"TESTING": True, "DATA_DIR": data_copy}).test_client()
+    client = create_app(testing=True, data_dir=data_copy).test_client()
     html = client.get(f"/speed/{slug}").get_data(as_text=True)
     assert "Running at 5.5 m/s" in html and "Our data stop at 5.5 m/s" in html
     assert html.count('data-metric="stride-length"') == 5
@@ -85,7 +85,7 @@ def test_a_new_speed_gets_its_pages_pose_frames_and_chart_point(data_copy):
 
 def test_a_new_muscle_gets_every_address_a_muscle_has(data_copy):
     slug = add_a_muscle(data_copy)
-    client = create_app({"TESTING": True, "DATA_DIR": data_copy}).test_client()
+    client = create_app(testing=True, data_dir=data_copy).test_client()
     assert f'href="/muscles/{slug}"' in client.get("/").get_data(as_text=True)
     for url in (f"/muscles/{slug}", f"/stride/toe-off/{slug}", f"/present/{slug}", f"/stride/frames/{slug}"):
         assert client.get(url).status_code == 200, url
@@ -94,7 +94,7 @@ def test_a_new_muscle_gets_every_address_a_muscle_has(data_copy):
 
 def test_a_new_phase_gets_its_own_address_pose_and_chart_column(data_copy):
     slug = add_a_phase(data_copy)
-    client = create_app({"TESTING": True, "DATA_DIR": data_copy}).test_client()
+    client = create_app(testing=True, data_dir=data_copy).test_client()
     html = client.get(f"/stride/{slug}").get_data(as_text=True)
     assert "Foot strike" in html and html.count('class="chart__column') == 7
     assert client.get("/stride/frames").get_data(as_text=True).count("<template ") == 7
@@ -108,7 +108,7 @@ def test_the_route_tests_pass_unchanged_on_the_extended_data(data_copy, change):
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *ROUTE_TESTS],
         cwd=PROJECT_ROOT,
-        env={**os.environ, "STRIDE_ANATOMY_DATA": str(data_copy)},
+        env={**os.environ, "STRIDE_ANATOMY_DATA_DIR": str(data_copy)},
         capture_output=True,
         text=True,
         timeout=300,

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from webapp.views import EXTENSION_KEY
+from webapp.pages.context import EXTENSION_KEY
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import urllib.request
 import venv
 from pathlib import Path
 
-from devtools.server import free_port, running
+from harness.server import free_port, running
 from webapp import PROJECT_ROOT
 
 

@@ -32,7 +32,7 @@ class Head(HTMLParser):
 @pytest.fixture(scope="module")
 def public_client():
     """The app as deployed behind https://anatomy.school.example/atlas."""
-    return create_app({"TESTING": True, "PUBLIC_BASE_URL": PUBLIC}).test_client()
+    return create_app(testing=True, public_url=PUBLIC).test_client()
 
 
 def head_of(client, url: str) -> dict[str, str]:

@@ -18,7 +18,7 @@ def precache(client) -> list[str]:
 def test_the_worker_is_served_from_the_root_as_javascript_and_revalidated(client):
     response = client.get("/sw.js")
     assert response.status_code == 200 and response.mimetype == "text/javascript"
-    assert response.headers["Cache-Control"] == "no-cache"
+    assert "no-cache" in response.headers["Cache-Control"]
 
 
 def test_every_page_links_the_manifest_and_names_the_worker(client):
@@ -55,10 +55,10 @@ def test_the_cache_is_named_after_the_content(client, app):
 
 
 def test_changed_content_gets_a_new_cache_name(data_copy):
-    before = content_version(create_app({"DATA_DIR": data_copy}))
+    before = content_version(create_app(data_dir=data_copy))
     calves = data_copy / "muscles" / "calves.yaml"
     calves.write_text(calves.read_text().replace("name: Calves", "name: Calf muscles", 1))
-    assert content_version(create_app({"DATA_DIR": data_copy})) != before
+    assert content_version(create_app(data_dir=data_copy)) != before
 
 
 def test_the_policy_allows_only_our_own_worker_and_manifest(client):

@@ -19,7 +19,7 @@ SELECTED = (0xB8, 0x36, 0x0F)  # --muscle-selected in static/app.css
 
 @pytest.fixture(scope="module")
 def preview_client():
-    return create_app({"TESTING": True, "PUBLIC_BASE_URL": "https://anatomy.school.example"}).test_client()
+    return create_app(testing=True, public_url="https://anatomy.school.example").test_client()
 
 
 def picture(client, url: str) -> Image.Image:

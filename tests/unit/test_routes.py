@@ -12,7 +12,7 @@ import pytest
 from flask import template_rendered
 
 from webapp import create_app
-from webapp.views import EXTENSION_KEY
+from webapp.pages.context import EXTENSION_KEY
 
 HTMX = {"HX-Request": "true", "HX-Target": "stage"}
 BOOSTED_BODY = {"HX-Request": "true"}  # a boosted link whose target is the whole body
@@ -142,7 +142,7 @@ def test_htmx_is_vendored_and_pinned(client):
 
 def test_a_crash_inside_a_view_is_a_friendly_500(app):
     # A throwaway app, so the shared one is not changed.
-    broken = create_app({"TESTING": False})
+    broken = create_app(testing=False)
 
     @broken.get("/boom")
     def boom():
@@ -170,7 +170,7 @@ def renders():
 
 
 def test_a_page_is_rendered_once_and_then_served_from_memory():
-    client = create_app({"TESTING": True}).test_client()  # an empty cache of its own
+    client = create_app(testing=True).test_client()  # an empty cache of its own
     with renders() as rendered:
         first = client.get("/muscles/heart")
         second = client.get("/muscles/heart")
@@ -240,7 +240,7 @@ def test_a_query_string_neither_fills_the_cache_nor_forces_a_fresh_render(app):
 
 
 def test_htmx_headers_in_any_case_never_put_a_fragment_where_a_page_belongs():
-    client = create_app({"TESTING": True}).test_client()  # an empty cache of its own
+    client = create_app(testing=True).test_client()  # an empty cache of its own
     client.get("/muscles/calves", headers={"HX-Request": "TRUE", "HX-Target": "stage"})
     assert is_full_page(client.get("/muscles/calves").get_data(as_text=True))
     client.get("/stride", headers={"HX-Request": "true", "HX-History-Restore-Request": "True"})

@@ -11,9 +11,9 @@ import urllib.request
 import brotli
 import pytest
 
-from devtools.server import serving
+from harness.server import serving
 from webapp import __main__ as command
-from webapp.assets import fingerprinted
+from webapp.serving.assets import fingerprinted
 
 STATIC_LINK = re.compile(r'(?:src|href)="(/static/[^"]+)"')
 
@@ -86,7 +86,7 @@ def test_a_content_error_is_one_line_and_exit_status_2(data_copy, monkeypatch, c
     text = calves.read_text()
     assert "    evidence: " in text, "test setup: calves.yaml rates its risks"
     calves.write_text(text.replace("    evidence: ", "    evidence: maybe # ", 1))
-    monkeypatch.setenv("STRIDE_ANATOMY_DATA", str(data_copy))
+    monkeypatch.setenv("STRIDE_ANATOMY_DATA_DIR", str(data_copy))
     assert command.main([]) == 2
     error = capsys.readouterr().err
     assert error.startswith("Stride Anatomy cannot start: ") and "calves.yaml" in error

@@ -5,24 +5,25 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import real_content
+from tests.conftest import EXPORT_APP_URL, EXPORT_BASE, real_content
 from tests.unit.test_classroom import qr_path
+import webapp.export
 from webapp.__main__ import main
+from webapp.pages.page_list import Address
 from webapp.export import MARKER, ExportError, export
 
-BASE = "https://anatomy.school.example"
+BASE = EXPORT_BASE
 ATLAS = real_content().atlas
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("export") / "site"
-    assert main(["export", str(folder), "--base-url", BASE]) == 0
-    return folder
+def site(exported_site) -> Path:
+    return exported_site
 
 
 def page(site: Path, path: str) -> str:
@@ -85,9 +86,8 @@ def test_the_quiz_says_plainly_it_needs_the_server(site):
     assert not (site / "quiz" / "join").exists()
 
 
-def test_the_quiz_links_to_the_live_app_when_one_is_named(tmp_path):
-    export(tmp_path / "site", BASE, app_url="https://app.school.example")
-    assert 'href="https://app.school.example/quiz"' in page(tmp_path / "site", "/quiz")
+def test_the_quiz_links_to_the_live_app_when_one_is_named(site):
+    assert f'href="{EXPORT_APP_URL}/quiz"' in page(site, "/quiz")
 
 
 def test_handouts_qr_codes_and_the_worksheet_use_the_base_url(site):
@@ -111,24 +111,27 @@ def test_it_refuses_a_folder_that_is_not_an_earlier_export(tmp_path):
     assert (tmp_path / "notes.txt").read_text() == "mine"
 
 
-def test_it_replaces_an_earlier_export_and_marks_the_folder(site):
+def test_it_replaces_an_earlier_export_marks_the_folder_and_prints_its_figures(
+    site, tmp_path, capsys, monkeypatch
+):
     assert (site / MARKER).exists()
-    stale = site / "muscles" / "old" / "index.html"
+    earlier = tmp_path / "site"
+    shutil.copytree(site, earlier)
+    stale = earlier / "muscles" / "old" / "index.html"
     stale.parent.mkdir()
     stale.write_text("gone after the next export")
-    assert main(["export", str(site), "--base-url", BASE]) == 0
-    assert not stale.exists()
+    # A smaller site, so that the second export is quick: the home page and a muscle.
+    monkeypatch.setattr(webapp.export, "page_list", lambda app: (Address("/"), Address("/muscles/calves")))
+    assert main(["export", str(earlier), "--base-url", BASE]) == 0
+    assert not stale.exists() and not (earlier / "glossary").exists()
+    assert (earlier / "muscles" / "calves" / "index.html").is_file()
+    assert re.search(r"Wrote \d+ files, [\d.]+ MB, in [\d.]+ s\.", capsys.readouterr().out)
 
 
 @pytest.mark.parametrize("bad", ["ftp://x.example", "https://school.example/anatomy"])
 def test_a_base_url_that_cannot_work_stops_with_one_line(tmp_path, capsys, bad):
     assert main(["export", str(tmp_path / "site"), "--base-url", bad]) == 2
     assert capsys.readouterr().err.startswith("Stride Anatomy cannot export: --base-url")
-
-
-def test_it_prints_its_figures(tmp_path, capsys):
-    assert main(["export", str(tmp_path / "site"), "--base-url", BASE]) == 0
-    assert re.search(r"Wrote \d+ files, [\d.]+ MB, in [\d.]+ s\.", capsys.readouterr().out)
 
 
 def test_the_copy_carries_the_service_worker_and_manifest(site):

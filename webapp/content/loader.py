@@ -202,6 +202,7 @@ def load_atlas(data_dir: Path) -> Atlas:
     return Atlas(
         muscles=tuple(_teaching_order(order_file, muscles, context)),
         phases=phase_list.phases,
+        timing_note=phase_list.timing_note,
         stride=stride,
         sources={source.id: source for source in sources},
         evidence=rubric,

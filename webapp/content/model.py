@@ -190,6 +190,7 @@ class PhaseList(Record):
     """``stride/phases.yaml``."""
 
     sources: Sources
+    timing_note: Cited  # where the timing on every phase's chart comes from
     phases: Annotated[tuple[Phase, ...], Field(min_length=1)]
 
 
@@ -641,6 +642,7 @@ class Atlas(BaseModel):
 
     muscles: tuple[Muscle, ...]
     phases: tuple[Phase, ...]
+    timing_note: Cited
     stride: MeasuredStride
     sources: dict[str, Source]
     evidence: EvidenceRubric

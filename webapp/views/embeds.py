@@ -2,85 +2,39 @@
 on another site, such as a learning platform or a class blog, and the oEmbed answer that turns
 a pasted link to a muscle or phase page into that embed.
 
-Only these pages may be framed, and only by the sites ``STRIDE_ANATOMY_EMBED_ORIGINS`` names
-(see webapp/security.py). Clicking a muscle on the figure stays inside the frame; every other
-link opens the full atlas in a new tab, because the atlas's own pages refuse to be framed.
+Only these pages may be framed, and only by the sites the embed-origins setting names
+(see webapp/serving/security.py). Clicking a muscle on the figure stays inside the frame; every
+other link opens the full atlas in a new tab, because the atlas's own pages refuse to be framed.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
-from urllib.parse import urlsplit
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
-from markupsafe import escape
-from werkzeug.exceptions import HTTPException
 
 from webapp.content.model import Muscle, Phase
 from webapp.figure.preview import HEIGHT, WIDTH
 from webapp.gait.activation import working_in
-from webapp.security import allow_framing
-from webapp.views import muscle_or_404, phase_or_404, prepared, public_url
-from webapp.views.figures import runner
-from webapp.views.muscles import muscle_url
-from webapp.views.pages import render_page
-from webapp.views.previews import picture_of
-from webapp.views.response_cache import cached_page
-from webapp.views.stride import phase_url
+from webapp.pages.context import muscle_or_404, phase_or_404, prepared, public_url
+from webapp.pages.embedding import (
+    EMBED_HEIGHT,
+    EMBED_WIDTH,
+    PROVIDER,
+    embed_title,
+    embeddable,
+    iframe_code,
+    page_at,
+)
+from webapp.pages.figures import runner
+from webapp.pages.links import embed_path, full_page_path, picture_of
+from webapp.pages.rendering import render_page
+from webapp.serving.page_cache import cached_page
+from webapp.serving.security import allow_framing
 
 blueprint = Blueprint("embeds", __name__)
-EMBED_WIDTH, EMBED_HEIGHT = 720, 600  # what the copied code and oEmbed ask for, in CSS pixels
 LEVEL_WORDS = {"strong": "works hard", "light": "works lightly", "off": "rests"}
-PROVIDER = "Stride Anatomy"
-NOTHING_SHOWN = "an embed shows a muscle, a phase, or both"
-
-
-def embed_path(muscle: Muscle | None = None, phase: Phase | None = None) -> str:
-    """The embed of a muscle, a phase, or a muscle at a phase."""
-    if phase:
-        if muscle:
-            return url_for("embeds.muscle_at_phase", phase=phase.slug, muscle=muscle.slug)
-        return url_for("embeds.phase", phase=phase.slug)
-    if muscle is None:
-        raise ValueError(NOTHING_SHOWN)
-    return url_for("embeds.muscle", slug=muscle.slug)
-
-
-def full_page_path(muscle: Muscle | None, phase: Phase | None) -> str:
-    """The atlas page an embed stands for."""
-    if phase:
-        return phase_url(phase, muscle)
-    if muscle is None:
-        raise ValueError(NOTHING_SHOWN)
-    return muscle_url(muscle)
-
-
-def embed_title(muscle: Muscle | None = None, phase: Phase | None = None) -> str:
-    """What the frame is called, for screen readers and the oEmbed answer."""
-    if muscle and phase:
-        subject = f"{muscle.name} at {phase.short_name}"
-    elif muscle:
-        subject = f"{muscle.name} in running"
-    elif phase:
-        subject = f"{phase.name}: the running stride"
-    else:
-        raise ValueError(NOTHING_SHOWN)
-    return f"{subject}, from {PROVIDER}"
-
-
-def iframe_code(
-    muscle: Muscle | None = None,
-    phase: Phase | None = None,
-    width: int = EMBED_WIDTH,
-    height: int = EMBED_HEIGHT,
-) -> str:
-    """The ``<iframe>`` another site pastes in to show the embed, as text."""
-    source, title = escape(public_url(embed_path(muscle, phase))), escape(embed_title(muscle, phase))
-    return (
-        f'<iframe src="{source}" width="{width}" height="{height}" title="{title}" '
-        'loading="lazy" style="max-width: 100%; border: 0;"></iframe>'
-    )
 
 
 def render_embed(muscle: Muscle | None, phase: Phase | None) -> Response:
@@ -126,42 +80,6 @@ def phase(phase: str) -> Response:
 def muscle_at_phase(phase: str, muscle: str) -> Response:
     """A muscle at one phase: how hard it works there, on the posed runner."""
     return render_embed(muscle_or_404(muscle), phase_or_404(phase))
-
-
-def embeddable(endpoint: str, args: dict[str, Any]) -> tuple[Muscle | None, Phase | None] | None:
-    """The muscle and phase a page of ours shows, when it has an embed; else None."""
-    atlas = prepared().atlas
-    muscle = atlas.muscle(args.get("slug") or args.get("muscle") or "")
-    phase = atlas.phase(args.get("phase") or "")
-    wanted = {
-        "muscles.muscle": (True, False),
-        "embeds.muscle": (True, False),
-        "stride.phase": (False, True),
-        "embeds.phase": (False, True),
-        "stride.muscle_at_phase": (True, True),
-        "embeds.muscle_at_phase": (True, True),
-    }.get(endpoint)
-    if wanted is None or wanted != (muscle is not None, phase is not None):
-        return None
-    return muscle, phase
-
-
-def page_at(url: str) -> tuple[str, dict[str, Any]] | None:
-    """The endpoint and arguments of one of our own public addresses, or None for anything else."""
-    try:
-        ours, theirs = urlsplit(current_app.config["PUBLIC_BASE_URL"]), urlsplit(url.strip())
-    except ValueError:  # e.g. an unclosed IPv6 bracket
-        return None
-    if (theirs.scheme, theirs.netloc.lower()) != (ours.scheme, ours.netloc.lower()):
-        return None
-    if not (theirs.path + "/").startswith(ours.path + "/"):
-        return None
-    try:
-        return current_app.url_map.bind(ours.hostname or "localhost").match(
-            theirs.path[len(ours.path) :] or "/", method="GET"
-        )
-    except HTTPException:  # not found, a redirect, or a method we do not serve
-        return None
 
 
 def _size(name: str, largest: int) -> int:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, request
 from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed, NotFound
 
-from webapp.views.muscles import render_atlas
-from webapp.views.pages import render_page
+from webapp.pages.panels import render_atlas
+from webapp.pages.rendering import render_page
 
 MESSAGES = {
     400: ("Bad request", "The address or form did not make sense to us."),

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from flask import Blueprint, Response
 
-from webapp.views import prepared, reading_aids
-from webapp.views.pages import render_page
-from webapp.views.response_cache import cached_page
+from webapp.pages.context import prepared, reading_aids
+from webapp.pages.rendering import render_page
+from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("guides", __name__)
 

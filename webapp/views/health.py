@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify
 
-from webapp.views import prepared
+from webapp.pages.context import prepared
 
 blueprint = Blueprint("health", __name__)
 

@@ -4,8 +4,9 @@ keeps the atlas, stride mode, the guides and the presenter working with no netwo
 The worker's cache is named after a hash of everything a page is made from (content,
 templates, static files, code, public address), computed at start-up. New content means a new
 ``sw.js``, so browsers install the new worker, which fills a new cache and deletes the old one:
-old pages are never left behind. The list it precaches comes from the crawl of the site
-(:mod:`webapp.site_pages`), so the quiz, which needs the server, is never in it.
+old pages are never left behind. The list it precaches is the list of every page worked out at
+start-up (:mod:`webapp.pages.page_list`), less what needs the server (the quiz), so the first
+``/sw.js`` is rendered in milliseconds and then kept by the page cache.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from pathlib import Path
 from flask import Blueprint, Flask, Response, current_app, render_template, url_for
 from flask.blueprints import BlueprintSetupState
 
-from webapp.site_pages import site_of
+from webapp.pages.page_list import page_list
+from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("offline", __name__)
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -45,22 +47,23 @@ def fix_version(state: BlueprintSetupState) -> None:
 
 
 def precache_list(app: Flask) -> list[str]:
-    """Every page (and forwarding address), static file and the manifest: the worker keeps them."""
-    site = site_of(app)
-    return sorted({*site.pages, *site.redirects, *site.assets, url_for("offline.manifest")})
+    """Every page (and forwarding address), static file, picture and the manifest: the worker
+    keeps them. Not what needs the server, and not the worker itself."""
+    worker = url_for("offline.service_worker")
+    return sorted(a.path for a in page_list(app) if not a.needs_server and a.path != worker)
 
 
 @blueprint.get("/sw.js")
+@cached_page
 def service_worker() -> Response:
     """The worker, served from the root so that its scope is the whole site."""
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     script = render_template("sw.js", version=app.config["CONTENT_VERSION"], precache=precache_list(app))
-    response = Response(script, mimetype="text/javascript")
-    response.headers["Cache-Control"] = "no-cache"
-    return response
+    return Response(script, mimetype="text/javascript")
 
 
 @blueprint.get("/manifest.webmanifest")
+@cached_page
 def manifest() -> Response:
     """What a phone or laptop needs to install the site as an app."""
     atlas_home = url_for("muscles.index")
@@ -77,5 +80,4 @@ def manifest() -> Response:
         icons=[{"src": asset("favicon.svg"), "sizes": "any", "type": "image/svg+xml"}],
     )
     response.mimetype = "application/manifest+json"
-    response.headers["Cache-Control"] = "public, no-cache"
     return response

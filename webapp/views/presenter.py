@@ -6,16 +6,15 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, redirect, url_for
 
 from webapp.figure.qr import qr_svg
-from webapp.views import prepared, public_url, reachable_only_here
-from webapp.views.figure_state import FigureState
-from webapp.views.figures import runner
-from webapp.views.muscles import muscle_panel_context
-from webapp.views.pages import render_page
-from webapp.views.response_cache import cached_page
-from webapp.views.speed import speed_figure, speed_or_404, speed_url
+from webapp.pages.context import prepared, public_url, reachable_only_here, speed_or_404
+from webapp.pages.figure_state import FigureState
+from webapp.pages.figures import runner, speed_figure
+from webapp.pages.links import PRESENTER_VIEWS, speed_url
+from webapp.pages.panels import muscle_panel_context
+from webapp.pages.rendering import render_page
+from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("presenter", __name__)
-VIEWS = ("details", "qr")
 
 
 @blueprint.get("/present")
@@ -31,7 +30,7 @@ def present(slug: str, view: str | None = None) -> Response:
     """One muscle, projector-sized; ``view`` opens the full panel or the QR code."""
     atlas = prepared().atlas
     muscle = atlas.muscle(slug)
-    if muscle is None or (view and view not in VIEWS):
+    if muscle is None or (view and view not in PRESENTER_VIEWS):
         abort(404)
     index = atlas.muscles.index(muscle)
     deep_link = public_url(url_for("muscles.muscle", slug=slug))

@@ -6,16 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flask import Blueprint, Response, current_app, render_template, url_for
+from flask import Blueprint, Response, current_app, render_template
 
-from webapp.content.model import MeasuredSpeed, Muscle, Phase
 from webapp.figure.preview import PREVIEW_CSS, PreviewText, preview_svg
 from webapp.figure.raster import png, resolve_custom_properties
-from webapp.views import SITE_DESCRIPTION, muscle_or_404, phase_or_404, prepared, public_url
-from webapp.views.figures import runner
-from webapp.views.muscles import muscle_url
-from webapp.views.response_cache import cached_page
-from webapp.views.speed import speed_figure, speed_or_404
+from webapp.pages.context import SITE_DESCRIPTION, muscle_or_404, phase_or_404, prepared, speed_or_404
+from webapp.pages.figures import runner, speed_figure
+from webapp.pages.links import muscle_url
+from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("previews", __name__)
 STYLESHEET_KEY = "preview_stylesheet"
@@ -36,25 +34,6 @@ def picture(figure: str, kind: str, kicker: str, title: str, body: str) -> Respo
     text = PreviewText(kicker, title, body, f"{address.netloc}{address.path}")
     svg = preview_svg(figure, text, kind, defs=render_template("_svg_defs.html"))
     return Response(png(svg, stylesheet()), mimetype="image/png")
-
-
-def picture_of(
-    muscle: Muscle | None, phase: Phase | None, measured: MeasuredSpeed | None = None
-) -> tuple[str, str]:
-    """The public address of the picture for a page about ``muscle`` (else ``phase``, else a
-    running speed, else the site), and the picture's alternative text."""
-    if muscle:
-        address = url_for("previews.muscle", slug=muscle.slug)
-        alt = f"A runner with the {muscle.name.lower()} highlighted"
-    elif phase:
-        address = url_for("previews.phase", phase=phase.slug)
-        alt = f"A runner at {phase.short_name}, with the working muscles lit up"
-    elif measured:
-        address = url_for("previews.speed", speed=measured.speed.slug)
-        alt = f"A runner at {measured.speed.label} ({measured.speed.word}), posed from measured data"
-    else:
-        address, alt = url_for("previews.site"), "A runner in mid-stride with the running muscles drawn on"
-    return public_url(address), alt
 
 
 @blueprint.get("/preview/muscles/<slug>.png")

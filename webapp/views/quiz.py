@@ -9,10 +9,10 @@ import secrets
 
 from flask import Blueprint, Response, redirect, request, url_for
 
-from webapp.classroom.quiz import SEED_RANGE, Question, QuizError, make_quiz, parse_answers, score
-from webapp.views import prepared
-from webapp.views.figures import runner
-from webapp.views.pages import render_page
+from webapp.pages.context import prepared
+from webapp.pages.figures import runner
+from webapp.pages.rendering import render_page
+from webapp.quiz.questions import SEED_RANGE, Question, QuizError, make_quiz, parse_answers, score
 
 blueprint = Blueprint("quiz", __name__)
 

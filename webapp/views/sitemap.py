@@ -6,43 +6,20 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
-from flask import Blueprint, Response, url_for
+from flask import Blueprint, Response, current_app, url_for
 
-from webapp.views import prepared, public_url
-from webapp.views.presenter import VIEWS
-from webapp.views.response_cache import cached_page
-from webapp.views.speed import compare_url, speed_url
+from webapp.pages.context import public_url
+from webapp.pages.page_list import page_list
+from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("sitemap", __name__)
 SITEMAP_NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 def permanent_paths() -> list[str]:
-    """The site path of every page with an address of its own: no fragments, no quiz runs
-    (a quiz's addresses are endless), no redirects."""
-    atlas = prepared().atlas
-    paths = [url_for("muscles.index"), url_for("stride.start")]
-    paths += [url_for("muscles.muscle", slug=m.slug) for m in atlas.muscles]
-    for phase in atlas.phases:
-        paths.append(url_for("stride.phase", phase=phase.slug))
-        paths += [url_for("stride.muscle_at_phase", phase=phase.slug, muscle=m.slug) for m in atlas.muscles]
-    for muscle in atlas.muscles:
-        paths.append(url_for("presenter.present", slug=muscle.slug))
-        paths += [url_for("presenter.present", slug=muscle.slug, view=view) for view in VIEWS]
-    paths.append(url_for("tours.index"))
-    for tour in atlas.tours:
-        paths += [url_for("tours.step", slug=tour.slug, number=n) for n in range(1, len(tour.steps) + 1)]
-    paths.append(url_for("speed.start"))
-    measured = atlas.speeds.measured
-    for index, speed in enumerate(measured):
-        paths.append(speed_url(speed))
-        paths += [speed_url(speed, m) for m in atlas.muscles]
-        paths += [compare_url(speed, faster) for faster in measured[index + 1 :]]
-        slug = speed.speed.slug
-        paths += [url_for("presenter.present_speed", speed=slug, view=view) for view in (None, "qr")]
-    paths += [url_for(e) for e in ("guides.training", "guides.soreness", "guides.glossary", "guides.sources")]
-    paths += [url_for("worksheet.worksheet"), url_for("quiz.home")]
-    return paths
+    """The site path of every page with an address of its own: no fragments, figure states,
+    embeds or frames, no quiz runs (a quiz's addresses are endless), no redirects."""
+    return [address.path for address in page_list(current_app) if address.canonical]
 
 
 @blueprint.get("/sitemap.xml")

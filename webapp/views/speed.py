@@ -3,57 +3,20 @@ stride, compared two at a time, with what changes for each muscle as a runner sp
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, render_template, url_for
+from flask import Blueprint, Response, render_template, url_for
 
 from webapp.content.model import MeasuredSpeed, Muscle
 from webapp.figure.overlay import overlay
-from webapp.figure.runner import RegionLink, draw_runner
 from webapp.figure.speed_chart import Finding, Metric, draw_speed_chart
+from webapp.pages.context import muscle_or_404, prepared, reading_aids, speed_or_404
+from webapp.pages.figures import STILL_PERCENT, speed_figure
+from webapp.pages.links import compare_url, speed_url
+from webapp.pages.panels import muscle_panel_context
+from webapp.pages.rendering import render_page
 from webapp.prepared import SPEED_FRAME_PERCENTS
-from webapp.views import muscle_or_404, prepared, reading_aids
-from webapp.views.muscles import muscle_panel_context
-from webapp.views.pages import render_page
-from webapp.views.response_cache import cached_page
+from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("speed", __name__)
-
-STILL_PERCENT = 70  # late swing: the swinging knee near its deepest fold, the other foot down
-
-
-def speed_url(measured: MeasuredSpeed, muscle: Muscle | None = None) -> str:
-    """A speed's page, or a muscle's panel at that speed."""
-    if muscle:
-        return url_for("speed.muscle_at_speed", speed=measured.speed.slug, muscle=muscle.slug)
-    return url_for("speed.speed", speed=measured.speed.slug)
-
-
-def compare_url(one: MeasuredSpeed, other: MeasuredSpeed) -> str:
-    """The page that lays one speed's runner over another's; links name the slower first, so
-    each pair has one address in use (the other order answers the same)."""
-    slower, faster = sorted((one, other), key=lambda m: m.speed.speed)
-    return url_for("speed.compare", speed=slower.speed.slug, other=faster.speed.slug)
-
-
-def speed_figure(
-    measured: MeasuredSpeed,
-    percent: float = STILL_PERCENT,
-    selected: str | None = None,
-    linked: bool = True,
-    swap: bool = True,
-    labels: bool = False,
-) -> str:
-    """The runner at ``percent`` of this speed's own measured stride; each muscle links to
-    its panel at this speed (unless not ``linked``, for a faint outline), swapped in place by
-    htmx when ``swap``."""
-    atlas = prepared().atlas
-    pose = prepared().speed_frames[measured.speed.slug][SPEED_FRAME_PERCENTS.index(percent)]
-    links = [RegionLink(m.slug, m.name, speed_url(measured, m)) for m in atlas.muscles] if linked else []
-    label = (
-        f"Runner at {measured.speed.label}, {percent}% of the stride. Each coloured muscle is a link."
-        if linked
-        else f"Runner at {measured.speed.label}"
-    )
-    return draw_runner(pose, links, selected=selected, label=label, swap=linked and swap, labels=labels)
 
 
 def speed_chart() -> str:
@@ -74,14 +37,6 @@ def speed_chart() -> str:
         "Chart: as this runner speeds up, stride length rises steeply, steps a minute rise a little "
         "and each foot contact gets shorter. Beyond our data, research findings are marked.",
     )
-
-
-def speed_or_404(slug: str) -> MeasuredSpeed:
-    """The measured speed an address names, or the friendly 404."""
-    found = prepared().atlas.speeds.find(slug)
-    if found is None:
-        abort(404)
-    return found
 
 
 def render_speed(measured: MeasuredSpeed, muscle: Muscle | None = None, autoplay: bool = False) -> Response:

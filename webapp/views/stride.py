@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, url_for
+from flask import Blueprint, Response, render_template
 
 from webapp.content.model import Muscle, Phase
 from webapp.gait.activation import working_in
-from webapp.views import muscle_or_404, phase_or_404, prepared, reading_aids
-from webapp.views.figures import activation_chart, runner
-from webapp.views.muscles import muscle_panel_context
-from webapp.views.pages import render_page
-from webapp.views.response_cache import cached_page
+from webapp.pages.context import muscle_or_404, phase_or_404, prepared, reading_aids
+from webapp.pages.figures import activation_chart, runner
+from webapp.pages.links import phase_url
+from webapp.pages.panels import muscle_panel_context
+from webapp.pages.rendering import render_page
+from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("stride", __name__)
-
-
-def phase_url(phase: Phase, muscle: Muscle | None = None) -> str:
-    """A phase's page, or a muscle's panel at that phase."""
-    if muscle:
-        return url_for("stride.muscle_at_phase", phase=phase.slug, muscle=muscle.slug)
-    return url_for("stride.phase", phase=phase.slug)
 
 
 def render_phase(phase: Phase, muscle: Muscle | None = None, autoplay: bool = False) -> Response:
@@ -28,7 +22,12 @@ def render_phase(phase: Phase, muscle: Muscle | None = None, autoplay: bool = Fa
     index = atlas.phases.index(phase)
     panel = muscle_panel_context(muscle, phase)
     if muscle is None:
-        cited = [*phase.sources, *(s for m in atlas.muscles for s in m.timing.sources), *atlas.stride.sources]
+        cited = [
+            *phase.sources,
+            *(s for m in atlas.muscles for s in m.timing.sources),
+            *atlas.timing_note.sources,
+            *atlas.stride.sources,
+        ]
         panel |= reading_aids(cited)
     return render_page(
         "stride.html",

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, redirect, url_for
 
-from webapp.views import prepared, reading_aids
-from webapp.views.figures import runner
-from webapp.views.muscles import muscle_url
-from webapp.views.pages import render_page
-from webapp.views.response_cache import cached_page
-from webapp.views.speed import speed_figure
+from webapp.pages.context import prepared, reading_aids
+from webapp.pages.figures import runner, speed_figure
+from webapp.pages.links import muscle_url
+from webapp.pages.rendering import render_page
+from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("tours", __name__)
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import Blueprint, Response, url_for
 
 from webapp.figure.shapes import MUSCLE_SHAPES
-from webapp.views import prepared, public_url
-from webapp.views.figure_state import FigureState
-from webapp.views.figures import runner
-from webapp.views.muscles import muscle_url
-from webapp.views.pages import render_page
-from webapp.views.response_cache import cached_page
+from webapp.pages.context import prepared, public_url
+from webapp.pages.figure_state import FigureState
+from webapp.pages.figures import runner
+from webapp.pages.links import muscle_url
+from webapp.pages.rendering import render_page
+from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("worksheet", __name__)
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from flask import Flask
 from waitress.server import BaseWSGIServer, MultiSocketServer, create_server
 
-# Pages are remembered after their first render, so a request is mostly a lookup and a write;
-# threads mostly wait on sockets. Eight keep a class of thirty phones from queueing.
-DEFAULT_THREADS = 8
+from webapp.settings import DEFAULT_THREADS
 
 
 def listen(

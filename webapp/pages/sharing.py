@@ -18,10 +18,10 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 
 from webapp.figure.preview import HEIGHT, WIDTH
-from webapp.views import SITE_DESCRIPTION, public_url
-from webapp.views.embeds import embeddable, iframe_code
-from webapp.views.figure_state import DEFAULT as DEFAULT_FIGURE
-from webapp.views.previews import picture_of
+from webapp.pages.context import SITE_DESCRIPTION, public_url
+from webapp.pages.embedding import embeddable, iframe_code
+from webapp.pages.figure_state import DEFAULT as DEFAULT_FIGURE
+from webapp.pages.links import picture_of
 
 DESCRIPTION_LENGTH = 200  # characters: about what search results and chat apps show
 

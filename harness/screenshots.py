@@ -1,6 +1,6 @@
 """Screenshots of the running app at desktop, phone and projector sizes.
 
-``python -m devtools.screenshots [OUT_DIR] [--all]`` (default ``artifacts/screenshots``;
+``python -m harness.screenshots [OUT_DIR] [--all]`` (default ``artifacts/screenshots``;
 ``--all`` adds every muscle's page); also refreshes ``docs/screenshot.png`` for the README.
 """
 
@@ -12,10 +12,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from devtools.browser import launch_options
-from devtools.server import serving
+from harness.browser import launch_options
+from harness.server import serving
 from webapp import create_app
-from webapp.views import EXTENSION_KEY
+from webapp.pages.context import EXTENSION_KEY
 
 VIEWPORTS = {
     "desktop": {"width": 1280, "height": 900},

@@ -15,7 +15,7 @@ from pathlib import Path
 from flask import Flask
 from waitress import wasyncore
 
-from webapp.server import listen
+from webapp.serving.server import listen
 
 
 def free_port() -> int:

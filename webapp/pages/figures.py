@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from webapp.content.model import Muscle, Phase
+from webapp.content.model import MeasuredSpeed, Muscle, Phase
 from webapp.figure.chart import ChartRow, draw_activation_chart
 from webapp.figure.front import draw_front
 from webapp.figure.runner import RegionLink, draw_runner
-from webapp.views import prepared
-from webapp.views.figure_state import FigureState
+from webapp.pages.context import prepared
+from webapp.pages.figure_state import FigureState
+from webapp.pages.links import speed_url
+from webapp.prepared import SPEED_FRAME_PERCENTS
 
 LinkFor = Callable[[Muscle], str]
 SIDE_VIEW = FigureState()
+STILL_PERCENT = 70  # late swing: the swinging knee near its deepest fold, the other foot down
 
 
 def runner(
@@ -82,3 +85,25 @@ def activation_chart(current: Phase | None, link: LinkFor, only: Muscle | None =
     return draw_activation_chart(
         atlas.phases, rows, current.slug if current else None, label, names=only is None, swap=True
     )
+
+
+def speed_figure(
+    measured: MeasuredSpeed,
+    percent: float = STILL_PERCENT,
+    selected: str | None = None,
+    linked: bool = True,
+    swap: bool = True,
+    labels: bool = False,
+) -> str:
+    """The runner at ``percent`` of this speed's own measured stride; each muscle links to
+    its panel at this speed (unless not ``linked``, for a faint outline), swapped in place by
+    htmx when ``swap``."""
+    atlas = prepared().atlas
+    pose = prepared().speed_frames[measured.speed.slug][SPEED_FRAME_PERCENTS.index(percent)]
+    links = [RegionLink(m.slug, m.name, speed_url(measured, m)) for m in atlas.muscles] if linked else []
+    label = (
+        f"Runner at {measured.speed.label}, {percent}% of the stride. Each coloured muscle is a link."
+        if linked
+        else f"Runner at {measured.speed.label}"
+    )
+    return draw_runner(pose, links, selected=selected, label=label, swap=linked and swap, labels=labels)

@@ -1,11 +1,11 @@
-"""Every address the site answers without a server, found as a visitor would find them.
+"""The site as a visitor finds it: a crawl that follows every link, to check the page list.
 
 The crawl starts from each rule in the app's URL map that takes no arguments and follows
 every same-site address a page mentions (links, figure links, ``data-frames``, stylesheets,
 scripts, icons), and every absolute address under the public base URL in any text answer
-(canonical links, preview images, embed code, a sitemap). So a new route or a new muscle
-is found from the URL map and the data, with no list to keep up to date. The static export
-and the service worker's precache list both come from here.
+(canonical links, preview images, embed code, a sitemap). It renders every page, so the app never
+runs it: the page list (:mod:`webapp.pages.page_list`) is worked out without
+rendering, and a test crawls once to check that the two agree and that no link leads nowhere.
 """
 
 from __future__ import annotations
@@ -14,22 +14,13 @@ import re
 from collections import deque
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from threading import Lock
 
 from flask import Flask
 from werkzeug.exceptions import HTTPException
 
-# Blueprints whose answers depend on more than the address (a form, a query string, the running
-# process), so a folder of files cannot stand in for them.
-SERVER_ONLY = ("quiz", "health")
-# Blueprints whose files are made from the crawl itself (the service worker's list), so the
-# crawl cannot ask for them; the export adds them afterwards (see :func:`made_from_crawl`).
-FROM_CRAWL = ("offline",)
-# The crawl asks as this host, so an address taken from a request instead of the public base
-# URL stands out in what it finds (the export's tests look for it).
-CRAWL_BASE = "http://localhost"
+from webapp.pages.page_list import LIST_BASE, NEEDS_QUERY, SERVER_ONLY, Address
+
 REDIRECTS = {301, 302, 303, 307, 308}
-_lock = Lock()
 
 
 @dataclass(frozen=True)
@@ -54,7 +45,7 @@ class Site:
 
 def is_page(path: str) -> bool:
     """An address with no extension is a page (``/muscles/calves``); ``/sw.js`` is a file."""
-    return "." not in path.rsplit("/", 1)[-1]
+    return Address(path).is_page
 
 
 class _Attributes(HTMLParser):
@@ -85,27 +76,26 @@ def site_path(value: str, public_base_url: str) -> str | None:
 
 
 def left_out(app: Flask, path: str) -> bool:
-    """True when ``path`` needs the running app, or is made from the crawl."""
+    """True when ``path`` needs the running app."""
     try:
         endpoint, _ = app.url_map.bind("localhost").match(path, method="GET")
     except HTTPException:
         return False
-    return str(endpoint).split(".", 1)[0] in (*SERVER_ONLY, *FROM_CRAWL)
+    return str(endpoint).split(".", 1)[0] in SERVER_ONLY or endpoint in NEEDS_QUERY
 
 
-def made_from_crawl(app: Flask) -> list[str]:
-    """The addresses made from the crawl's result (the service worker and its manifest)."""
-    return [rule.rule for rule in app.url_map.iter_rules() if rule.endpoint.split(".", 1)[0] in FROM_CRAWL]
-
-
-def crawl(app: Flask) -> Site:
-    """Ask the app for every page it links to, starting from its argument-free GET rules."""
+def crawl(app: Flask, starts: list[str] | None = None) -> Site:
+    """Ask the app for every page it links to, starting from ``starts`` (by default, its
+    argument-free GET rules)."""
     client = app.test_client()
     public = app.config["PUBLIC_BASE_URL"]
     queue = deque(
-        rule.rule
-        for rule in app.url_map.iter_rules()
-        if not rule.arguments and "GET" in rule.methods and rule.endpoint != "static"
+        starts
+        or (
+            rule.rule
+            for rule in app.url_map.iter_rules()
+            if not rule.arguments and "GET" in rule.methods and rule.endpoint != "static"
+        )
     )
     starts: set[str] = set(queue)
     seen = set(starts)
@@ -117,7 +107,7 @@ def crawl(app: Flask) -> Site:
         path = queue.popleft()
         if left_out(app, path):
             continue
-        response = client.get(path, base_url=CRAWL_BASE)
+        response = client.get(path, base_url=LIST_BASE)
         links: list[str] = []
         if response.status_code == 200:
             files.append(path)
@@ -128,7 +118,7 @@ def crawl(app: Flask) -> Site:
             if response.mimetype.startswith("text/") or response.mimetype.endswith(("xml", "json")):
                 links += mentioned(response.get_data(as_text=True), public)
         elif response.status_code in REDIRECTS and response.location:
-            redirects[path] = site_path(response.location.removeprefix(CRAWL_BASE), public) or "/"
+            redirects[path] = site_path(response.location.removeprefix(LIST_BASE), public) or "/"
             links = [redirects[path]]
         elif path not in starts:  # a rule that needs a query string is not a broken link
             broken.append((path, found_on.get(path, "")))
@@ -140,11 +130,3 @@ def crawl(app: Flask) -> Site:
                 found_on[target] = path
                 queue.append(target)
     return Site(tuple(files), redirects, tuple(broken))
-
-
-def site_of(app: Flask) -> Site:
-    """The crawl, done once per app (the content cannot change while it runs)."""
-    with _lock:
-        if "site_pages" not in app.extensions:
-            app.extensions["site_pages"] = crawl(app)
-        return app.extensions["site_pages"]

@@ -19,7 +19,7 @@ from flask import Flask, url_for
 from whitenoise import WhiteNoise
 from whitenoise.compress import Compressor
 
-from webapp.security import SECURITY_HEADERS
+from webapp.serving.security import SECURITY_HEADERS
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 PLAIN_MAX_AGE = 60  # seconds: unfingerprinted URLs may change with the next release
@@ -51,7 +51,8 @@ def build_static_copy(source: Path, target: Path) -> dict[str, str]:
 
 def init_assets(app: Flask) -> None:
     """Serve ``app.static_folder`` through WhiteNoise and give templates ``asset(name)``,
-    the fingerprinted URL of a static file (``asset('app.css')`` -> ``/static/app.3f2a9c1d.css``)."""
+    the fingerprinted URL of a static file (``asset('app.css')`` -> ``/static/app.3f2a9c1d.css``);
+    the manifest of names is ``app.extensions["assets"]``."""
     scratch = Path(tempfile.mkdtemp(prefix="stride-anatomy-static-"))
     weakref.finalize(app, shutil.rmtree, scratch, ignore_errors=True)
     manifest = build_static_copy(Path(app.static_folder or ""), scratch)
@@ -78,3 +79,4 @@ def init_assets(app: Flask) -> None:
         return url_for("static", filename=manifest[name])
 
     app.jinja_env.globals["asset"] = asset
+    app.extensions["assets"] = manifest

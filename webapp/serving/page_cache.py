@@ -26,7 +26,7 @@ from flask import Flask, Response, make_response
 from werkzeug.http import parse_accept_header, parse_etags
 from werkzeug.sansio.utils import host_is_trusted
 
-from webapp.views.pages import RENDERED_AS, VARY_ON, fragment_for
+from webapp.serving.requested_part import RENDERED_AS, VARY_ON, WHOLE, requested_part_of
 
 MARKER = "X-Stride-Anatomy-Cacheable"  # set by cached_page, never sent to a browser
 MAX_ENTRIES = 4096  # bounded, so odd addresses cannot grow memory without limit
@@ -94,16 +94,6 @@ class CachedAnswer:
         return [body]
 
 
-def _fragment(environ: dict[str, Any]) -> str | None:
-    # Read the headers as htmx-flask does (any case of "true"); the answer is still only kept
-    # when Flask says it rendered this very part (RENDERED_AS), so the two can never disagree.
-    return fragment_for(
-        environ.get("HTTP_HX_REQUEST", "").lower() == "true",
-        environ.get("HTTP_HX_HISTORY_RESTORE_REQUEST", "").lower() == "true",
-        environ.get("HTTP_HX_TARGET"),
-    )
-
-
 class PageCache:
     """WSGI middleware answering marked pages from memory (see the module's docstring)."""
 
@@ -119,7 +109,7 @@ class PageCache:
             return self.inner(environ, start_response)
         # The path alone: a marked view never reads the query string (every state has a path
         # of its own), so ``?anything`` can neither fill the cache nor force a fresh render.
-        key = (environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""), _fragment(environ))
+        key = (environ.get("SCRIPT_NAME", ""), environ.get("PATH_INFO", ""), requested_part_of(environ))
         with self.lock:
             entry = self.store.get(key)
             if entry:
@@ -133,7 +123,9 @@ class PageCache:
         trusted = self.app.config.get("TRUSTED_HOSTS")
         return trusted is None or host_is_trusted(environ.get("HTTP_HOST", ""), trusted)
 
-    def _render(self, environ: dict[str, Any], start_response: StartResponse, key: tuple) -> Iterable[bytes]:
+    def _render(
+        self, environ: dict[str, Any], start_response: StartResponse, key: tuple[str, str, str | None]
+    ) -> Iterable[bytes]:
         """Let Flask answer, and keep the answer when the view was marked and it succeeded."""
         answered: dict[str, Any] = {}
 
@@ -148,11 +140,15 @@ class PageCache:
             getattr(chunks, "close", lambda: None)()
         headers = answered["headers"]
         marked = any(name == MARKER for name, _ in headers)
-        rendered = next((v for k, v in headers if k == RENDERED_AS), "page")
+        rendered = next((v for k, v in headers if k == RENDERED_AS), WHOLE)
         private = {MARKER, RENDERED_AS}
-        kept = tuple((k, v) for k, v in headers if k not in {*private, "Content-Length", "Vary"})
-        # Kept only when Flask rendered exactly the part this key stands for.
-        if not (marked and answered["status"].startswith("200") and rendered == (key[2] or "page")):
+        kept = tuple(
+            (k, v) for k, v in headers if k not in {*private, "Content-Length", "Vary", "Cache-Control"}
+        )
+        # Flask and this cache ask the same function which part is wanted, so Flask renders
+        # either that part or, when the answer has no such part (a picture, a sitemap, a page
+        # without a panel), the whole answer, and does so for every request with this key.
+        if not (marked and answered["status"].startswith("200") and rendered in {key[2] or WHOLE, WHOLE}):
             public = [(k, v) for k, v in headers if k not in private]
             start_response(answered["status"], public, answered["exc_info"])
             return [body]
@@ -161,7 +157,7 @@ class PageCache:
             body=body,
             digest=hashlib.sha256(body).hexdigest()[:20],
             headers=kept,
-            caching=FRAGMENT_CACHING if key[2] else PAGE_CACHING,
+            caching=PAGE_CACHING if rendered == WHOLE else FRAGMENT_CACHING,
             codings=() if content_type.split(";")[0] in ALREADY_COMPRESSED else CODINGS,
         )
         with self.lock:

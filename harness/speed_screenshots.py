@@ -2,7 +2,7 @@
 muscle at a speed, a speed compared with itself, and the chart on its own. Reduced motion is
 on, so the front door's Play stays still.
 
-``python -m devtools.speed_screenshots [OUT_DIR]`` (default ``artifacts/speed-shots``); run it
+``python -m harness.speed_screenshots [OUT_DIR]`` (default ``artifacts/speed-shots``); run it
 under ``flock /tmp/browser.lock``.
 """
 
@@ -14,8 +14,8 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from devtools.browser import launch_options
-from devtools.server import serving
+from harness.browser import launch_options
+from harness.server import serving
 from webapp import create_app
 
 PAGES = {

@@ -1,5 +1,6 @@
-"""The Flask side of the trusted-host rule: a friendly 400 for a foreign ``Host`` and, only
-when a proxy is declared, ``X-Forwarded-*`` headers believed for that many hops."""
+"""The Flask app itself and the addresses it trusts: the public base URL and trusted hosts fixed
+from the settings at start-up, a friendly 400 for a foreign ``Host`` and, only when a proxy is
+declared, ``X-Forwarded-*`` headers believed for that many hops."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import SecurityError
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import MapAdapter
+
+from webapp.serving.public_address import default_base_url, trusted_hosts
+from webapp.settings import Settings
 
 REFUSED = "stride_anatomy.refused_host"
 
@@ -47,3 +51,16 @@ def trust_proxies(app: Flask) -> None:
     hops = app.config["PROXY_HOPS"]
     if hops:
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=0)
+
+
+def configure_addresses(app: Flask, settings: Settings) -> None:
+    """Fix, once, what follows from the settings: ``PUBLIC_BASE_URL`` (the setting, or worked
+    out from how the server was started), the ``TRUSTED_HOSTS`` that follow from it, the
+    ``EMBED_ORIGINS`` allowed to frame embeds and the ``PROXY_HOPS`` to believe."""
+    base = settings.public_url or default_base_url(settings.host, settings.port)
+    app.config.update(
+        PUBLIC_BASE_URL=base,
+        TRUSTED_HOSTS=trusted_hosts(base, settings.host),
+        EMBED_ORIGINS=settings.embed_origins,
+        PROXY_HOPS=settings.proxy_hops,
+    )

@@ -1,1 +1,0 @@
-"""Classroom tools that need no server state: quiz generation and answer checking."""

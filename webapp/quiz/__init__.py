@@ -1,0 +1,1 @@
+"""The quiz: questions generated from the content, reproducible from a seed, scored without storing anything."""
