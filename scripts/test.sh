@@ -20,6 +20,8 @@ fi
 
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy            # the types in webapp/ (settings in pyproject.toml)
+.venv/bin/lint-imports    # the architecture: layers, independent views, a domain without Flask
 set +e
 .venv/bin/python -m pytest "$@"
 status=$?

@@ -80,12 +80,14 @@ def one_line_warnings() -> None:
     """Print the app's own warnings (a renamed variable) as one line each."""
     plain = warnings.formatwarning
 
-    def short(message: Warning | str, category: type[Warning], *rest: object, **named: object) -> str:
+    def short(
+        message: Warning | str, category: type[Warning], filename: str, lineno: int, line: str | None = None
+    ) -> str:
         if issubclass(category, SettingWarning):
             return f"Stride Anatomy: {message}\n"
-        return plain(message, category, *rest, **named)  # type: ignore[arg-type]
+        return plain(message, category, filename, lineno, line)
 
-    warnings.formatwarning = short  # type: ignore[assignment]
+    warnings.formatwarning = short
 
 
 def main(argv: list[str] | None = None) -> int:

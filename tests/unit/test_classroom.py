@@ -34,12 +34,17 @@ def test_present_starts_at_the_first_muscle_in_teaching_order(client):
     assert response.status_code == 302 and response.headers["Location"].endswith(f"/present/{SLUGS[0]}")
 
 
-@pytest.mark.parametrize("url", ["/present/calves", "/present/calves/details", "/present/calves/qr"])
-def test_every_presenter_state_has_its_own_url(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    html = response.get_data(as_text=True)
-    assert 'class="presenting"' in html and "Calves" in html
+def test_every_presenter_state_has_its_own_url_and_shows_its_own_screen(client):
+    states = {view: client.get(f"/present/calves{view}") for view in ["", "/details", "/qr"]}
+    assert {view: r.status_code for view, r in states.items()} == {"": 200, "/details": 200, "/qr": 200}
+    html = {view: r.get_data(as_text=True) for view, r in states.items()}
+    assert all('class="presenting"' in page and "Calves" in page for page in html.values())
+    key_points, full_panel = 'class="presenter__keypoints"', 'class="presenter__details panel"'
+    code = qr_path("http://127.0.0.1:5000/muscles/calves")
+    # The key points alone; the whole panel; the key points with the code that opens the muscle.
+    assert key_points in html[""] and full_panel not in html[""] and code not in html[""]
+    assert full_panel in html["/details"] and key_points not in html["/details"]
+    assert code in html["/qr"] and key_points in html["/qr"]
 
 
 def test_the_presenter_shows_key_points_and_a_control_for_every_key(client, each_muscle):

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+import webapp.export
 from tests.conftest import EXPORT_APP_URL, EXPORT_BASE, real_content
 from tests.unit.test_classroom import qr_path
-import webapp.export
 from webapp.__main__ import main
-from webapp.pages.page_list import Address
 from webapp.export import MARKER, ExportError, export
+from webapp.pages.page_list import Address
 
 BASE = EXPORT_BASE
 ATLAS = real_content().atlas

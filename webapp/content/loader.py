@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import itertools
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -142,7 +143,7 @@ def _check_training(file: Path, training: Training, muscles: dict[str, Muscle]) 
                 )
 
 
-def _check_ratings(file: Path, muscle: Muscle, rubric: EvidenceRubric, designs: dict[str, str]) -> None:
+def _check_ratings(file: Path, muscle: Muscle, rubric: EvidenceRubric, designs: Mapping[str, str]) -> None:
     """Every risk's rating meets the rubric's rule for the designs of the sources it cites."""
     for index, risk in enumerate(muscle.risks):
         level = rubric.level(risk.evidence)

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 
 class ContentError(Exception):
@@ -27,10 +28,10 @@ class ContentError(Exception):
 
 
 # libyaml's parser when the wheel has it (several times faster); the pure-Python one otherwise.
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class EditorFriendlyLoader(SafeLoader):
+class EditorFriendlyLoader(SafeLoader):  # type: ignore[valid-type,misc]
     """YAML without two surprises: words like ``off``, ``no`` and ``on`` stay words (not
     YAML 1.1 booleans), and a key written twice in one mapping is an error instead of the
     last one silently winning."""
@@ -103,14 +104,14 @@ def field_path(location: tuple[str | int, ...]) -> str:
     return path
 
 
-def plain_problem(error: dict[str, Any]) -> str:
+def plain_problem(error: ErrorDetails) -> str:
     """One Pydantic error in plain words."""
     kind, context, value = error["type"], error.get("ctx") or {}, error.get("input")
     if kind == "literal_error":
         words = re.findall(r"'([^']*)'", context.get("expected", ""))
         return f"must be one of {', '.join(words)} (got '{value}')"
     if kind == "string_pattern_mismatch":
-        return PATTERN_PROBLEMS.get(context.get("pattern"), "is not written the right way").format(
+        return PATTERN_PROBLEMS.get(str(context.get("pattern")), "is not written the right way").format(
             input=value
         )
     if kind == "too_short":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import cast
 
 import svgwrite
 from svgwrite.container import Group, Hyperlink
@@ -202,11 +203,11 @@ def silhouette(dwg: svgwrite.Drawing, css: str, parts: Sequence[tuple[str, objec
     group = dwg.g(class_=css)
     for layer in ("skin-edge", "skin"):
         for kind, geometry, frame in parts:
-            if kind == "disc":
+            if kind == "disc":  # geometry is the radius
                 x, y = frame.point(0, 0)
                 group.add(dwg.circle(center=(round(x, 1), round(y, 1)), r=geometry, class_=layer))
-            else:
-                group.add(shape_path(dwg, smooth_path(geometry), frame, layer))
+            else:  # geometry is an outline
+                group.add(shape_path(dwg, smooth_path(cast(Sequence[Point], geometry)), frame, layer))
     return group
 
 

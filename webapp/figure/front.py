@@ -270,7 +270,7 @@ def draw_front(
     left, right = CENTRE_X - 110, CENTRE_X + 110
     top, height = 60.0, 466.0
     dwg.add(dwg.line((left, ground), (right, ground), class_="ground"))
-    body = [
+    body: list[tuple[str, object, Frame]] = [
         ("shape", NECK, frames["head"]),
         ("shape", TORSO, frames["trunk"]),
         ("shape", HEAD, frames["head"]),

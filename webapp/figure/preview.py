@@ -90,7 +90,7 @@ def preview_svg(figure: str, text: PreviewText, kind: str, defs: str = "") -> st
         f'<rect class="preview__card" x="{x - 20}" y="{y - 10}" width="{width + 40}" height="{height + 20}" rx="24"/>',
         placed,
     ]
-    baseline = 130
+    baseline = 130.0
     parts.append(_text("preview__kicker", TEXT_LEFT, baseline, text.kicker.upper()))
     size, lines = title_lines(text.title)
     for line in lines:

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import segno
-from markupsafe import escape
 
 
 def qr_svg(url: str) -> str:

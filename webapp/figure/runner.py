@@ -174,7 +174,7 @@ def draw_runner(
     dwg.add(_arm(dwg, pose, "near"))
     feet = {leg: pose.segments[f"{leg}_foot"].origin[0] for leg in ("near", "far")}
     dwg.add(leg_tags(dwg, feet, LEG_NAMES, ground + 17, (x, x + width)))
-    left, right = x, x + width
+    left, right = float(x), float(x + width)
     if not labels:  # with labels shown, hover names would only repeat them
         dwg.add(regions.names())
     if labels:

@@ -77,8 +77,9 @@ def page_at(url: str) -> tuple[str, dict[str, Any]] | None:
     if not (theirs.path + "/").startswith(ours.path + "/"):
         return None
     try:
-        return current_app.url_map.bind(ours.hostname or "localhost").match(
+        endpoint, arguments = current_app.url_map.bind(ours.hostname or "localhost").match(
             theirs.path[len(ours.path) :] or "/", method="GET"
         )
+        return str(endpoint), dict(arguments)
     except HTTPException:  # not found, a redirect, or a method we do not serve
         return None

@@ -64,7 +64,7 @@ def init_assets(app: Flask) -> None:
         if url in immutable:
             headers["Cache-Control"] = IMMUTABLE
 
-    app.wsgi_app = WhiteNoise(
+    app.wsgi_app = WhiteNoise(  # type: ignore[method-assign]
         app.wsgi_app,
         root=str(scratch),
         prefix=app.static_url_path,

@@ -50,7 +50,9 @@ def trust_proxies(app: Flask) -> None:
     printed for phones still use ``PUBLIC_BASE_URL``."""
     hops = app.config["PROXY_HOPS"]
     if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=0)
+        app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
+            app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=0
+        )
 
 
 def configure_addresses(app: Flask, settings: Settings) -> None:

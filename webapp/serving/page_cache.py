@@ -54,6 +54,7 @@ def cached_page(view: Callable[..., Any]) -> Callable[..., Response]:
         response.headers[MARKER] = "1"
         return response
 
+    wrapper.cached_page = True  # type: ignore[attr-defined]  # so tests can find every cached view
     return wrapper
 
 

@@ -17,7 +17,7 @@ def training() -> Response:
     """Cross-training: a weekly strength routine and a dynamic warm-up."""
     atlas = prepared().atlas
     plan = atlas.training
-    ids = [s for item in (*plan.principles, plan.warm_up) for s in item.sources]
+    ids = [*(s for principle in plan.principles for s in principle.sources), *plan.warm_up.sources]
     return render_page("training.html", atlas=atlas, plan=plan, **reading_aids(ids))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, redirect, url_for
+from flask.typing import ResponseReturnValue
 
 from webapp.pages.context import muscle_or_404
 from webapp.pages.figure_state import DEFAULT
@@ -21,7 +22,7 @@ def index(figure: str) -> Response:
 
 
 @blueprint.get("/muscles")
-def muscle_list() -> Response:
+def muscle_list() -> ResponseReturnValue:
     """There is no separate list page: the home page lists every muscle."""
     return redirect(url_for("muscles.index"), code=301)
 

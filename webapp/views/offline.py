@@ -12,7 +12,9 @@ start-up (:mod:`webapp.pages.page_list`), less what needs the server (the quiz),
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
+from typing import cast
 
 from flask import Blueprint, Flask, Response, current_app, render_template, url_for
 from flask.blueprints import BlueprintSetupState
@@ -43,7 +45,7 @@ def content_version(app: Flask) -> str:
 @blueprint.record_once
 def fix_version(state: BlueprintSetupState) -> None:
     """Compute the version once, at start-up."""
-    state.app.config["CONTENT_VERSION"] = content_version(state.app)
+    state.app.config["CONTENT_VERSION"] = content_version(cast(Flask, state.app))
 
 
 def precache_list(app: Flask) -> list[str]:
@@ -67,7 +69,8 @@ def service_worker() -> Response:
 def manifest() -> Response:
     """What a phone or laptop needs to install the site as an app."""
     atlas_home = url_for("muscles.index")
-    asset = current_app.jinja_env.globals["asset"]  # the fingerprinted URL of a static file
+    # The fingerprinted URL of a static file (webapp/serving/assets.py).
+    asset = cast(Callable[[str], str], current_app.jinja_env.globals["asset"])
     response = current_app.json.response(
         name="Stride Anatomy",
         short_name="Stride Anatomy",
@@ -80,4 +83,4 @@ def manifest() -> Response:
         icons=[{"src": asset("favicon.svg"), "sizes": "any", "type": "image/svg+xml"}],
     )
     response.mimetype = "application/manifest+json"
-    return response
+    return cast(Response, response)

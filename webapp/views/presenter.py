@@ -4,6 +4,7 @@ with a QR code that sends the muscle to every phone in the room."""
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, redirect, url_for
+from flask.typing import ResponseReturnValue
 
 from webapp.figure.qr import qr_svg
 from webapp.pages.context import prepared, public_url, reachable_only_here, speed_or_404
@@ -18,7 +19,7 @@ blueprint = Blueprint("presenter", __name__)
 
 
 @blueprint.get("/present")
-def start() -> Response:
+def start() -> ResponseReturnValue:
     """The presenter view starts at the first muscle in teaching order."""
     return redirect(url_for("presenter.present", slug=prepared().atlas.muscles[0].slug))
 

@@ -8,6 +8,7 @@ import re
 import secrets
 
 from flask import Blueprint, Response, redirect, request, url_for
+from flask.typing import ResponseReturnValue
 
 from webapp.pages.context import prepared
 from webapp.pages.figures import runner
@@ -24,14 +25,14 @@ def home() -> Response:
 
 
 @blueprint.post("/quiz")
-def new() -> Response:
+def new() -> ResponseReturnValue:
     """A fresh quiz with a random number (a plain form post, so it works without JavaScript)."""
     seed = secrets.randbelow(SEED_RANGE[1]) + SEED_RANGE[0]
     return redirect(url_for("quiz.question", seed=seed, number=1), code=303)
 
 
 @blueprint.get("/quiz/join")
-def join() -> Response:
+def join() -> ResponseReturnValue:
     """Open the quiz a teacher shared by its number."""
     code = request.args.get("code", "").strip()
     # ASCII digits only: str.isdigit() also accepts "²" and "٣", which are not quiz numbers.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from flask import Blueprint, Response, render_template
 
 from webapp.content.model import Muscle, Phase
@@ -74,7 +76,7 @@ def frames(muscle: str | None = None) -> str:
     chosen = muscle_or_404(muscle) if muscle else None
     atlas = prepared().atlas
     figures = [
-        (p, runner(lambda m, p=p: phase_url(p, m), selected=chosen.slug if chosen else None, phase=p))
+        (p, runner(partial(phase_url, p), selected=chosen.slug if chosen else None, phase=p))
         for p in atlas.phases
     ]
     return render_template("_frames.html", figures=figures)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, redirect, url_for
+from flask.typing import ResponseReturnValue
 
 from webapp.pages.context import prepared, reading_aids
 from webapp.pages.figures import runner, speed_figure
@@ -21,7 +22,7 @@ def index() -> Response:
 
 
 @blueprint.get("/tours/<slug>")
-def start(slug: str) -> Response:
+def start(slug: str) -> ResponseReturnValue:
     """A tour's address opens its first step."""
     if prepared().atlas.tour(slug) is None:
         abort(404)
