@@ -18,7 +18,10 @@ def main() -> None:
     """Print a Markdown table of the scores."""
     atlas = load_atlas(PROJECT_ROOT / "data")
     pages = {f"/muscles/{m.slug}": muscle_prose(m) for m in atlas.muscles}
-    pages |= {"/training": training_prose(atlas.training), "/soreness": soreness_prose(atlas.soreness)}
+    pages |= {
+        "/training": training_prose(atlas.training),
+        "/soreness": soreness_prose(atlas.soreness, atlas.red_flags),
+    }
     print("| page | FK grade | reading ease | words |\n|---|---:|---:|---:|")
     grades = []
     for url, text in pages.items():

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from webapp.content.model import Muscle, Soreness, Training
+from webapp.content.model import Muscle, RedFlagList, Soreness, Training
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*")
 _SENTENCE_END = re.compile(r"[.!?]+(?=\s|$)")
@@ -84,6 +84,13 @@ def training_prose(training: Training) -> str:
     )
 
 
-def soreness_prose(soreness: Soreness) -> str:
-    """The sentences of the soreness page."""
-    return _join([soreness.intro, *(t for level in soreness.levels for t in (*level.signs, *level.actions))])
+def soreness_prose(soreness: Soreness, red_flags: RedFlagList | None = None) -> str:
+    """The sentences of the soreness page: its levels and, when given, its warning signs."""
+    flags = red_flags.red_flags if red_flags else ()
+    return _join(
+        [
+            soreness.intro,
+            *(t for flag in flags for t in (flag.sign, flag.meaning)),
+            *(t for level in soreness.levels for t in (*level.signs, *level.actions)),
+        ]
+    )

@@ -43,6 +43,8 @@ TEXT_FIELD = {
     "research": "text",
     "speed": "text",
     "myth": "claim",
+    "red_flags": "sign",
+    "terms": "definition",
 }
 PHASE_LIST_TEXT, TIMING_BLOCK_TEXT = "name", "note"
 

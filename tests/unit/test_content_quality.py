@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from harness.readability import measure, muscle_prose, soreness_prose, training_prose
+from webapp.content.model import TIERS
 from webapp.figure.shapes import MUSCLE_SHAPES
 
 SEED_MUSCLES = ["glutes", "quadriceps", "hip-flexors", "hamstrings", "core", "calves", "big-toe", "heart"]
@@ -23,7 +24,7 @@ def test_every_muscle_has_a_myth_check(each_muscle):
 def test_every_source_is_cited_somewhere(atlas):
     cited = {s for m in atlas.muscles for s in m.cited_source_ids()}
     cited |= {s for item in (*atlas.training.principles, atlas.training.warm_up) for s in item.sources}
-    cited |= {s for level in atlas.soreness.levels for s in level.sources}
+    cited |= set(atlas.soreness_source_ids()) | {s for term in atlas.glossary for s in term.sources}
     cited |= {s for phase in atlas.phases for s in phase.sources} | set(atlas.stride.sources)
     cited |= set(atlas.speeds.sources) | {s for mark in atlas.speeds.research for s in mark.sources}
     cited |= set(atlas.speeds.myth.sources if atlas.speeds.myth else ())
@@ -67,8 +68,10 @@ def test_the_warm_up_prepares_every_muscle(atlas):
     assert prepared == {m.slug for m in atlas.muscles}
 
 
-def test_the_soreness_guide_runs_from_normal_to_emergency(atlas):
-    assert [level.level for level in atlas.soreness.levels] == ["normal", "caution", "clinician", "emergency"]
+def test_the_soreness_guide_has_every_tier_most_urgent_first(atlas):
+    tiers = [level.tier for level in atlas.soreness.levels]
+    assert tiers == sorted(tiers, key=TIERS.index)
+    assert set(tiers) == set(TIERS)
 
 
 def test_each_panel_reads_at_or_below_grade_eight(each_muscle):
@@ -77,7 +80,11 @@ def test_each_panel_reads_at_or_below_grade_eight(each_muscle):
 
 def test_the_guides_read_at_or_below_grade_eight(atlas):
     assert measure(training_prose(atlas.training)).grade <= READING_GRADE
-    assert measure(soreness_prose(atlas.soreness)).grade <= READING_GRADE
+    assert measure(soreness_prose(atlas.soreness, atlas.red_flags)).grade <= READING_GRADE
+
+
+def test_the_glossary_reads_at_or_below_grade_eight(atlas):
+    assert measure(" ".join(term.definition for term in atlas.glossary)).grade <= READING_GRADE
 
 
 def test_the_readability_measure_tells_plain_from_dense_prose():

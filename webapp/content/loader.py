@@ -23,6 +23,8 @@ from webapp.content.model import (
     MeasuredStride,
     Muscle,
     PhaseList,
+    RedFlagList,
+    SessionExercise,
     Soreness,
     SourceList,
     SpeedList,
@@ -125,6 +127,20 @@ def _teaching_order(file: Path, muscles: dict[str, Muscle], context: dict[str, A
     return [muscles[slug] for slug in order]
 
 
+def _check_exercises(
+    file: Path, field: str, items: tuple[SessionExercise, ...], muscles: dict[str, Muscle]
+) -> None:
+    """Every exercise named by (muscle, name) is one of that muscle's own exercises."""
+    for e, item in enumerate(items):
+        names = [exercise.name for exercise in muscles[item.muscle].exercises]
+        if item.exercise not in names:
+            raise ContentError(
+                file,
+                f"{field}[{e}].exercise",
+                f"'{item.exercise}' is not an exercise of {item.muscle} (it has: {'; '.join(names)})",
+            )
+
+
 def _check_training(file: Path, training: Training, muscles: dict[str, Muscle]) -> None:
     sessions = {session.slug for session in training.sessions}
     for index, day in enumerate(training.week):
@@ -133,14 +149,7 @@ def _check_training(file: Path, training: Training, muscles: dict[str, Muscle]) 
                 file, f"week[{index}].strength", f"'{day.strength}' is not one of the sessions below"
             )
     for s, session in enumerate(training.sessions):
-        for e, item in enumerate(session.exercises):
-            names = [exercise.name for exercise in muscles[item.muscle].exercises]
-            if item.exercise not in names:
-                raise ContentError(
-                    file,
-                    f"sessions[{s}].exercises[{e}].exercise",
-                    f"'{item.exercise}' is not an exercise of {item.muscle} (it has: {'; '.join(names)})",
-                )
+        _check_exercises(file, f"sessions[{s}].exercises", session.exercises, muscles)
 
 
 def _check_ratings(file: Path, muscle: Muscle, rubric: EvidenceRubric, designs: Mapping[str, str]) -> None:
@@ -200,6 +209,11 @@ def load_atlas(data_dir: Path) -> Atlas:
     training = parse(Training, training_file, context)
     _check_training(training_file, training, muscles)
 
+    soreness_file = data_dir / "soreness.yaml"
+    soreness = parse(Soreness, soreness_file, context)
+    for index, level in enumerate(soreness.levels):
+        _check_exercises(soreness_file, f"levels[{index}].exercises", level.exercises, muscles)
+
     return Atlas(
         muscles=tuple(_teaching_order(order_file, muscles, context)),
         phases=phase_list.phases,
@@ -209,7 +223,8 @@ def load_atlas(data_dir: Path) -> Atlas:
         evidence=rubric,
         glossary=glossary.terms,
         training=training,
-        soreness=parse(Soreness, data_dir / "soreness.yaml", context),
+        soreness=soreness,
+        red_flags=parse(RedFlagList, data_dir / "red_flags.yaml", context),
         tours=parse(TourList, data_dir / "tours.yaml", context).tours,
         speeds=speeds,
     )

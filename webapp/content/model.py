@@ -9,6 +9,7 @@ knows about Flask or HTML.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
@@ -22,7 +23,9 @@ Intensity = Literal["off", "light", "strong"]
 Evidence = Literal["strong", "moderate", "weak", "contested"]
 RiskKind = Literal["weak", "tight", "overload"]
 Verdict = Literal["confirmed", "partly true", "corrected", "unproven"]
-SorenessLevelName = Literal["normal", "caution", "clinician", "emergency"]
+# How urgently to get help, as national health services tier it, most urgent first. Every red
+# flag and every level of the soreness guide has exactly one; the page names each in words.
+Tier = Literal["emergency", "same-day", "clinician", "self-care"]
 StudyDesign = Literal[
     "systematic-review",
     "rct",
@@ -40,6 +43,15 @@ StudyDesign = Literal[
 INTENSITIES: tuple[str, ...] = Intensity.__args__  # type: ignore[attr-defined]
 EVIDENCE_LEVELS: tuple[str, ...] = Evidence.__args__  # type: ignore[attr-defined]
 STUDY_DESIGNS: tuple[str, ...] = StudyDesign.__args__  # type: ignore[attr-defined]
+TIERS: tuple[str, ...] = Tier.__args__  # type: ignore[attr-defined]
+# What each tier tells the reader to do: the words the page shows, so no tier is told apart by
+# colour alone.
+TIER_ACTIONS: dict[str, str] = {
+    "emergency": "Call 999 / 112 / 911 now",
+    "same-day": "Get seen today",
+    "clinician": "See a clinician soon",
+    "self-care": "Look after it yourself",
+}
 
 
 def _folded_text(value: Any) -> Any:
@@ -250,6 +262,11 @@ class Exercise(Record):
     progression: Text
     sources: tuple[SourceId, ...] = ()
 
+    @property
+    def anchor(self) -> str:
+        """The id of its card on the muscle page, so other pages can link straight to it."""
+        return "exercise-" + "-".join(re.findall(r"[a-z0-9]+", self.name.lower()))
+
 
 class MythCheck(Record):
     """A popular claim set against what research found."""
@@ -346,6 +363,7 @@ class Term(Record):
     term: Text
     aliases: tuple[Text, ...] = ()
     definition: Text
+    sources: tuple[SourceId, ...] = ()  # for definitions that make a medical claim
 
 
 class Glossary(Record):
@@ -424,21 +442,88 @@ class Training(Record):
 
 
 class SorenessLevel(Record):
-    """One level of the soreness guide, from normal soreness to an emergency."""
+    """One level of the soreness guide: what to do at one tier, and for the self-care levels
+    (normal soreness, tendon pain) the signs that tell it apart. The signs of the tiers that
+    need help live in ``red_flags.yaml``, one record each."""
 
     slug: Slug
     title: Text
-    level: SorenessLevelName
-    signs: Annotated[tuple[Text, ...], Field(min_length=1)]
+    tier: Tier
+    signs: tuple[Text, ...] = ()
     actions: Annotated[tuple[Text, ...], Field(min_length=1)]
+    exercises: tuple[SessionExercise, ...] = ()  # the atlas's exercises this level recommends
+    muscles: tuple[MuscleSlug, ...] = ()  # the muscle pages whose "If it hurts" block points here
     sources: Sources
+
+    @property
+    def action(self) -> str:
+        """What its tier tells the reader to do, in words."""
+        return TIER_ACTIONS[self.tier]
+
+    @_model_validator(mode="after")
+    def _signs_where_they_belong(self) -> SorenessLevel:
+        if self.tier == "self-care" and not self.signs:
+            raise ValueError("a self-care level needs its own signs")
+        if self.tier != "self-care" and self.signs:
+            raise ValueError(f"put the signs of a '{self.tier}' level in red_flags.yaml, one record each")
+        return self
+
+
+def _most_urgent_first(levels: tuple[SorenessLevel, ...]) -> tuple[SorenessLevel, ...]:
+    ranks = [TIERS.index(level.tier) for level in levels]
+    if ranks != sorted(ranks):
+        raise ValueError(f"list the levels most urgent first ({', '.join(TIERS)})")
+    missing = [tier for tier in TIERS if tier not in {level.tier for level in levels}]
+    if missing:
+        raise ValueError(f"needs a level for the tier '{missing[0]}' (what to do at that tier)")
+    return levels
 
 
 class Soreness(Record):
     """``soreness.yaml``, the answer to "how should a runner react to sore muscles?"."""
 
     intro: Text
-    levels: Annotated[tuple[SorenessLevel, ...], Field(min_length=1)]
+    levels: Annotated[tuple[SorenessLevel, ...], Field(min_length=1), AfterValidator(_most_urgent_first)]
+
+    def levels_at(self, tier: str) -> list[SorenessLevel]:
+        """The levels of one tier, in the file's order."""
+        return [level for level in self.levels if level.tier == tier]
+
+
+class RedFlag(Record):
+    """One warning sign, with exactly one tier: how soon to get help. Reused wherever pain is
+    spoken of (the soreness guide, the muscle pages' "If it hurts" blocks)."""
+
+    slug: Slug
+    tier: Tier
+    title: Text  # a few plain words, e.g. "A snap at the back of the ankle"
+    sign: Text  # what the runner notices, in plain words
+    meaning: Text  # what it can be: the medical term with plain words beside it, and what to do
+    muscles: tuple[MuscleSlug, ...] = ()  # the muscle pages that point to it
+    sources: Sources
+
+    @property
+    def action(self) -> str:
+        """What its tier tells the reader to do, in words."""
+        return TIER_ACTIONS[self.tier]
+
+
+def _one_slug_each(flags: tuple[RedFlag, ...]) -> tuple[RedFlag, ...]:
+    slugs = [flag.slug for flag in flags]
+    repeated = next((slug for slug in slugs if slugs.count(slug) > 1), None)
+    if repeated:
+        raise ValueError(f"'{repeated}' is used by two red flags")
+    return flags
+
+
+class RedFlagList(Record):
+    """``red_flags.yaml``: every warning sign, each its own record with its tier."""
+
+    red_flags: Annotated[tuple[RedFlag, ...], Field(min_length=1), AfterValidator(_one_slug_each)]
+
+    def at(self, tier: str) -> list[RedFlag]:
+        """The red flags of one tier, in the file's order."""
+        return [flag for flag in self.red_flags if flag.tier == tier]
 
 
 class TourStep(Record):
@@ -649,6 +734,7 @@ class Atlas(BaseModel):
     glossary: tuple[Term, ...]
     training: Training
     soreness: Soreness
+    red_flags: RedFlagList
     tours: tuple[Tour, ...]
     speeds: Speeds
 
@@ -667,6 +753,31 @@ class Atlas(BaseModel):
     def sources_by_id(self, ids: list[str]) -> list[Source]:
         """Sources for a list of ids, in that order, without repeats."""
         return [self.sources[source_id] for source_id in dict.fromkeys(ids)]
+
+    def soreness_guide(self) -> list[tuple[str, str, list[RedFlag], list[SorenessLevel]]]:
+        """The soreness guide by tier, most urgent first: each tier's name, what it tells the
+        reader to do, its warning signs and its levels."""
+        return [
+            (tier, TIER_ACTIONS[tier], self.red_flags.at(tier), self.soreness.levels_at(tier))
+            for tier in TIERS
+        ]
+
+    def soreness_source_ids(self) -> list[str]:
+        """Every source the soreness guide cites, in the order the page shows them."""
+        cited: list[str] = []
+        for _, _, flags, levels in self.soreness_guide():
+            cited += [source for flag in flags for source in flag.sources]
+            cited += [source for level in levels for source in level.sources]
+        return cited
+
+    def flags_for(self, slug: str) -> list[RedFlag]:
+        """The red flags a muscle's page points to, most urgent first."""
+        flags = [flag for flag in self.red_flags.red_flags if slug in flag.muscles]
+        return sorted(flags, key=lambda flag: TIERS.index(flag.tier))
+
+    def levels_for(self, slug: str) -> list[SorenessLevel]:
+        """The soreness guide's levels a muscle's page points to."""
+        return [level for level in self.soreness.levels if slug in level.muscles]
 
     def exercise(self, item: SessionExercise) -> Exercise:
         """The muscle's own exercise that a strength session names."""

@@ -25,9 +25,9 @@ def training() -> Response:
 @cached_page
 def soreness() -> Response:
     """Sore muscles: normal soreness, warning signs, and when to get help."""
-    guide = prepared().atlas.soreness
-    ids = [s for level in guide.levels for s in level.sources]
-    return render_page("soreness.html", atlas=prepared().atlas, guide=guide, **reading_aids(ids))
+    atlas = prepared().atlas
+    ids = atlas.soreness_source_ids()
+    return render_page("soreness.html", atlas=atlas, guide=atlas.soreness, **reading_aids(ids))
 
 
 @blueprint.get("/glossary")
@@ -35,7 +35,8 @@ def soreness() -> Response:
 def glossary() -> Response:
     """Every technical word the atlas uses, in plain language."""
     terms = sorted(prepared().atlas.glossary, key=lambda term: term.term.lower())
-    return render_page("glossary.html", terms=terms)
+    ids = [source for term in terms for source in term.sources]
+    return render_page("glossary.html", terms=terms, **reading_aids(ids))
 
 
 @blueprint.get("/sources")
