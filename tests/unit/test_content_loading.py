@@ -45,7 +45,7 @@ BROKEN_FIELDS = [
     ("training.yaml", "exercise: Split squat", "exercise: Squat jumps", "sessions[0].exercises[1].exercise", "is not an exercise of quadriceps"),
     ("training.yaml", "prepares: [adductors, glute-medius]", "prepares: [adductors, elbow]", "warm_up.drills[2].prepares[1]", "'elbow' is not a muscle"),
     ("training.yaml", "    strength: b", "    strength: c", "week[3].strength", "not one of the sessions"),
-    ("training.yaml", "      - muscle: core\n", "      - muscle: spleen\n", "sessions[0].exercises[5].muscle", "'spleen' is not a muscle"),
+    ("training.yaml", "      - muscle: core\n", "      - muscle: spleen\n", "sessions[0].exercises[4].muscle", "'spleen' is not a muscle"),
     ("soreness.yaml", "    level: caution", "    level: mild", "levels[1].level", "must be one of"),
     ("soreness.yaml", "    sources: [cheung2003]", "    sources: [nobody2020]", "levels[0].sources[0]", "not in sources.yaml"),
     ("glossary.yaml", "    term: adduction\n", "    term: abduction\n", "terms[6]", "defined twice"),
