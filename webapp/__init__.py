@@ -60,6 +60,8 @@ def create_app(settings: Settings | None = None, *, testing: bool = False, **ove
         worksheet,
     )
 
+    if settings is not None and not isinstance(settings, Settings):
+        raise TypeError("create_app() takes Settings; give single settings by name: create_app(data_dir=...)")
     settings = settings or load_settings()
     if overrides:
         settings = load_settings({**settings.model_dump(exclude_unset=True), **overrides})

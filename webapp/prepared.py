@@ -1,6 +1,6 @@
-"""The content, prepared once at start-up for serving: the validated atlas, the runner's
-pose for each state, and the glossary's term finder. Immutable; nothing here knows about
-Flask or URLs."""
+"""The content, prepared once at start-up for serving: the validated atlas (with how each
+page's claims were checked), the runner's pose for each state, and the glossary's term
+finder. Immutable; nothing here knows about Flask or URLs."""
 
 from __future__ import annotations
 
@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from webapp.content.glossary import TermFinder
+from webapp.content.ledger import TOP_LEVEL, page_check
 from webapp.content.loader import load_atlas
-from webapp.content.model import Atlas, Phase
+from webapp.content.model import Atlas, LedgerEntry, PageCheck, Phase
 from webapp.gait.activation import phase_at
 from webapp.gait.kinematics import Pose, angles_at, mean_hip_height, solve_pose
 
@@ -46,6 +47,7 @@ class Prepared:
 def prepare(data_dir: Path) -> Prepared:
     """Load and validate ``data_dir``, and pose the runner for every state."""
     atlas = load_atlas(data_dir)
+    atlas = atlas.model_copy(update={"checks": page_checks(atlas)})
     hip_height = mean_hip_height(atlas.stride)
     moments: dict[str | None, float] = {None: HOME_POSE_PERCENT, **{p.slug: p.pose_at for p in atlas.phases}}
     poses = {
@@ -66,3 +68,51 @@ def speed_frames(atlas: Atlas) -> dict[str, tuple[Pose, ...]]:
             solve_pose(angles_at(measured.stride, percent), hip_height) for percent in SPEED_FRAME_PERCENTS
         )
     return frames
+
+
+def _entries(atlas: Atlas, file: str, *fields: str) -> list[LedgerEntry]:
+    """The ledger entries of one content file: all of them, or those for ``fields``."""
+    ledger = atlas.ledgers.get(file)
+    if ledger is None:
+        return []
+    if not fields:
+        return list(ledger.claims)
+    return [entry for field in fields if (entry := ledger.entry(field)) is not None]
+
+
+def _each_muscle(atlas: Atlas, field: str) -> list[LedgerEntry]:
+    """One field's entry (e.g. ``speed``) from every muscle's ledger that has it."""
+    return [entry for m in atlas.muscles for entry in _entries(atlas, f"muscles/{m.slug}.yaml", field)]
+
+
+def page_checks(atlas: Atlas) -> dict[str, PageCheck]:
+    """How the claims shown on each page were checked, by page: ``muscles/<slug>`` (every
+    claim of the muscle), ``training`` (the plan and the exercise cards it shows),
+    ``soreness``, ``speed`` (the speed view and every muscle's speed text) and
+    ``stride/<phase>`` (the phase, the measured stride and every muscle's timing)."""
+    checks = {
+        f"muscles/{m.slug}": page_check(_entries(atlas, f"muscles/{m.slug}.yaml")) for m in atlas.muscles
+    }
+    shown = [
+        entry
+        for session in atlas.training.sessions
+        for item in session.exercises
+        for entry in _entries(
+            atlas,
+            f"muscles/{item.muscle}.yaml",
+            f"exercises[{_exercise_index(atlas, item.muscle, item.exercise)}]",
+        )
+    ]
+    checks["training"] = page_check([*_entries(atlas, "training.yaml"), *dict.fromkeys(shown)])
+    checks["soreness"] = page_check(_entries(atlas, "soreness.yaml"))
+    checks["speed"] = page_check([*_entries(atlas, "speeds/speeds.yaml"), *_each_muscle(atlas, "speed")])
+    stride = [*_entries(atlas, "stride/kinematics.yaml"), *_entries(atlas, "stride/phases.yaml", TOP_LEVEL)]
+    for index, phase in enumerate(atlas.phases):
+        own = _entries(atlas, "stride/phases.yaml", f"phases[{index}]")
+        checks[f"stride/{phase.slug}"] = page_check([*stride, *own, *_each_muscle(atlas, "phases")])
+    return checks
+
+
+def _exercise_index(atlas: Atlas, muscle: str, name: str) -> int:
+    exercises = atlas.muscle(muscle).exercises  # type: ignore[union-attr]
+    return next(index for index, exercise in enumerate(exercises) if exercise.name == name)

@@ -45,7 +45,7 @@ BROKEN_FIELDS = [
     ("training.yaml", "exercise: Split squat", "exercise: Squat jumps", "sessions[0].exercises[1].exercise", "is not an exercise of quadriceps"),
     ("training.yaml", "prepares: [adductors, glute-medius]", "prepares: [adductors, elbow]", "warm_up.drills[2].prepares[1]", "'elbow' is not a muscle"),
     ("training.yaml", "    strength: b", "    strength: c", "week[3].strength", "not one of the sessions"),
-    ("training.yaml", "      - muscle: core\n", "      - muscle: spleen\n", "sessions[0].exercises[5].muscle", "'spleen' is not a muscle"),
+    ("training.yaml", "      - muscle: core\n", "      - muscle: spleen\n", "sessions[0].exercises[4].muscle", "'spleen' is not a muscle"),
     ("soreness.yaml", "    tier: clinician", "    tier: mild", "levels[2].tier", "must be one of"),
     ("soreness.yaml", "    tier: clinician\n", "", "levels[2].tier", "is missing"),
     ("soreness.yaml", "    tier: emergency\n", "    tier: clinician\n", "levels", "most urgent first"),

@@ -17,8 +17,8 @@ ROUTE_TESTS = ["tests/unit/test_routes.py", "tests/unit/test_stride_mode.py", "t
 
 
 def add_a_muscle(data: Path) -> str:
-    """A twelfth muscle: a new file (here a copy of the calves, renamed) and its place in the
-    teaching order."""
+    """A twelfth muscle: a new file (here a copy of the calves, renamed), its place in the
+    teaching order and its claim ledger."""
     text = (data / "muscles" / "calves.yaml").read_text(encoding="utf-8")
     text = re.sub(r"^name: Calves$", "name: Peroneals", text, count=1, flags=re.M)
     text = re.sub(
@@ -30,12 +30,16 @@ def add_a_muscle(data: Path) -> str:
     (data / "muscles" / "peroneals.yaml").write_text(text, encoding="utf-8")
     order = data / "muscles" / "order.yaml"
     order.write_text(order.read_text(encoding="utf-8") + "  - peroneals\n", encoding="utf-8")
+    ledger = data / "ledger" / "muscles"
+    (ledger / "peroneals.yaml").write_text(
+        (ledger / "calves.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     return "peroneals"
 
 
 def add_a_phase(data: Path) -> str:
-    """A seventh phase: the end of terminal swing split off as "foot strike", and a level for
-    it in every muscle's timing (the level it had there before the split)."""
+    """A seventh phase: the end of terminal swing split off as "foot strike", a level for it
+    in every muscle's timing (the level it had there before the split) and its ledger entry."""
     phases = data / "stride" / "phases.yaml"
     text = phases.read_text(encoding="utf-8")
     last = text.rindex("  - slug: ")
@@ -52,6 +56,16 @@ def add_a_phase(data: Path) -> str:
         if level:
             body = body.replace("\nphases:\n", f"\nphases:\n  foot-strike: {level.group(1)}\n", 1)
             muscle.write_text(body, encoding="utf-8")
+    ledger = data / "ledger" / "stride" / "phases.yaml"
+    entries = ledger.read_text(encoding="utf-8")
+    last_entry = entries[entries.rindex("  - field: phases[") :]
+    new_entry = re.sub(
+        r"claim: .*",
+        "claim: Foot strike",
+        last_entry.replace("field: phases[5]", "field: phases[6]"),
+        count=1,
+    )
+    ledger.write_text(entries.rstrip("\n") + "\n" + new_entry, encoding="utf-8")
     return "foot-strike"
 
 

@@ -15,10 +15,12 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from webapp.content.ledger import LEDGER_DIR, check_ledger, check_restated, claim_bearing_items, content_files
 from webapp.content.model import (
     Atlas,
     EvidenceRubric,
     Glossary,
+    Ledger,
     MeasuredSpeed,
     MeasuredStride,
     Muscle,
@@ -152,6 +154,50 @@ def _check_training(file: Path, training: Training, muscles: dict[str, Muscle]) 
         _check_exercises(file, f"sessions[{s}].exercises", session.exercises, muscles)
 
 
+def _check_build_ups(file: Path, training: Training, muscles: dict[str, Muscle]) -> None:
+    """An exercise that builds up week by week is in the example week no more often than its
+    programme's first week allows (the Nordic curl starts with one session)."""
+    for s, session in enumerate(training.sessions):
+        for e, item in enumerate(session.exercises):
+            exercise = next(x for x in muscles[item.muscle].exercises if x.name == item.exercise)
+            if not exercise.build_up:
+                continue
+            days = sum(
+                any(i.muscle == item.muscle and i.exercise == item.exercise for i in other.exercises)
+                for day in training.week
+                for other in training.sessions
+                if other.slug == day.strength
+            )
+            first = exercise.build_up[0]
+            if days > first.sessions:
+                raise ContentError(
+                    file,
+                    f"sessions[{s}].exercises[{e}]",
+                    f"the example week does {item.exercise} on {days} days, but its programme starts with "
+                    f"{first.sessions} a week in week {first.weeks}",
+                )
+
+
+def load_ledgers(data_dir: Path, context: dict[str, Any]) -> dict[str, Ledger]:
+    """Every content file's claim ledger, checked against the file (one entry per claim, each
+    supporting exactly what the claim cites); keyed by the content file's path inside
+    ``data_dir`` (``muscles/calves.yaml``)."""
+    ledger_dir = data_dir / LEDGER_DIR
+    ledgers = {}
+    for file in content_files(data_dir):
+        name = file.relative_to(data_dir).as_posix()
+        ledger_file = ledger_dir / name
+        if not ledger_file.exists():
+            raise ContentError(ledger_file, "", f"is missing: every claim in {name} needs a ledger entry")
+        ledger = parse(Ledger, ledger_file, context)
+        check_ledger(ledger_file, ledger, dict(claim_bearing_items(read_yaml(file))))
+        ledgers[name] = ledger
+    for orphan in sorted(set(ledger_dir.rglob("*.yaml")) - {ledger_dir / name for name in ledgers}):
+        raise ContentError(orphan, "", "is a ledger for a content file that does not exist or makes no claim")
+    check_restated(ledger_dir, ledgers)
+    return ledgers
+
+
 def _check_ratings(file: Path, muscle: Muscle, rubric: EvidenceRubric, designs: Mapping[str, str]) -> None:
     """Every risk's rating meets the rubric's rule for the designs of the sources it cites."""
     for index, risk in enumerate(muscle.risks):
@@ -171,6 +217,7 @@ def load_atlas(data_dir: Path) -> Atlas:
     context: dict[str, Any] = {}
     sources = parse(SourceList, data_dir / "sources.yaml", context).sources
     context["sources"] = {source.id for source in sources}
+    context["designs"] = {source.id: source.design for source in sources}
     for index, source in enumerate(sources):
         if source.id in {s.id for s in sources[:index]}:
             raise ContentError(
@@ -208,6 +255,7 @@ def load_atlas(data_dir: Path) -> Atlas:
     training_file = data_dir / "training.yaml"
     training = parse(Training, training_file, context)
     _check_training(training_file, training, muscles)
+    _check_build_ups(training_file, training, muscles)
 
     soreness_file = data_dir / "soreness.yaml"
     soreness = parse(Soreness, soreness_file, context)
@@ -227,4 +275,5 @@ def load_atlas(data_dir: Path) -> Atlas:
         red_flags=parse(RedFlagList, data_dir / "red_flags.yaml", context),
         tours=parse(TourList, data_dir / "tours.yaml", context).tours,
         speeds=speeds,
+        ledgers=load_ledgers(data_dir, context),
     )

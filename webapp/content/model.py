@@ -9,7 +9,9 @@ knows about Flask or HTML.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
@@ -39,6 +41,18 @@ StudyDesign = Literal[
     "narrative-review",
     "other",
 ]
+
+# Where an exercise card's dose (sets, reps, how often) comes from, in plain words on every
+# card: a trial that used this dose, a study of muscle activity that prescribed no dose, or
+# common practice with no trial behind it.
+DoseSource = Literal["trial", "muscle-activity", "practice"]
+# Study designs that test a treatment on people over weeks, so can be the source of a dose.
+TRIAL_DESIGNS = ("rct", "cohort", "case-series")
+# How a claim was checked against its source: the full text, the abstract only, the source's
+# own text read in a copy held elsewhere (a guideline page, a reproduced table), only the
+# title and bibliographic record, or not at all because no copy could be read.
+CheckMethod = Literal["full-text", "abstract", "copy", "record", "could-not-verify"]
+CheckVerdict = Literal["confirmed", "corrected", "could-not-verify"]
 
 INTENSITIES: tuple[str, ...] = Intensity.__args__  # type: ignore[attr-defined]
 EVIDENCE_LEVELS: tuple[str, ...] = Evidence.__args__  # type: ignore[attr-defined]
@@ -109,6 +123,13 @@ class Source(Record):
         if not self.doi and not self.url:
             raise ValueError("needs a doi or a url")
         return self
+
+    @property
+    def short_name(self) -> str:
+        """The first author and year, as a reader names a study: "Petersen and others, 2011"."""
+        names = [name.strip() for name in self.authors.split(",")]
+        first = names[0].rsplit(" ", 1)[0] if " " in names[0] else names[0]
+        return f"{first}{' and others' if len(names) > 1 else ''}, {self.year}"
 
     @property
     def link(self) -> str:
@@ -251,8 +272,43 @@ class Risk(Record):
     sources: Sources
 
 
+class DoseOrigin(Record):
+    """Where an exercise's dose comes from: ``trial`` names the trial that used it (one of the
+    exercise's own sources), ``muscle-activity`` means the cited study measured how hard the
+    muscle works, not this dose, and ``practice`` means common practice with no trial. A note
+    says what differs from the trial, or what we could not check."""
+
+    kind: DoseSource
+    trial: SourceId | None = None
+    note: Text | None = None
+
+    @_model_validator(mode="after")
+    def _trial_named_only_for_a_trial(self, info: ValidationInfo) -> DoseOrigin:
+        if self.kind == "trial" and self.trial is None:
+            raise ValueError("name the trial that used this dose in 'trial:'")
+        if self.kind != "trial" and self.trial is not None:
+            raise ValueError(f"'trial:' is only for kind: trial (this is '{self.kind}')")
+        designs = (info.context or {}).get("designs")
+        if self.trial and designs and designs.get(self.trial) not in TRIAL_DESIGNS:
+            raise ValueError(
+                f"'{self.trial}' is a {designs.get(self.trial)}, not a trial that tested a dose "
+                f"(a trial is one of: {', '.join(TRIAL_DESIGNS)})"
+            )
+        return self
+
+
+class BuildUpStep(Record):
+    """Some weeks of a programme that builds up: sessions a week, sets and reps."""
+
+    weeks: Text  # "1", "5–10", "after week 10"
+    sessions: Annotated[int, Field(ge=1, le=7)]  # a week
+    sets: Text
+    reps: Text
+
+
 class Exercise(Record):
-    """A strengthening exercise with its full dose."""
+    """A strengthening exercise with its full dose, where that dose comes from, and, for a
+    programme that builds up, its week-by-week plan."""
 
     name: Text
     sets: Text
@@ -260,12 +316,24 @@ class Exercise(Record):
     frequency: Text
     cue: Text
     progression: Text
+    dose_from: DoseOrigin
+    build_up: tuple[BuildUpStep, ...] = ()
     sources: tuple[SourceId, ...] = ()
 
     @property
     def anchor(self) -> str:
         """The id of its card on the muscle page, so other pages can link straight to it."""
         return "exercise-" + "-".join(re.findall(r"[a-z0-9]+", self.name.lower()))
+
+    @_model_validator(mode="after")
+    def _dose_origin_is_cited(self) -> Exercise:
+        if self.dose_from.trial and self.dose_from.trial not in self.sources:
+            raise ValueError(
+                f"dose_from.trial '{self.dose_from.trial}' must also be in this exercise's sources"
+            )
+        if self.dose_from.kind == "muscle-activity" and not self.sources:
+            raise ValueError("dose_from is muscle-activity, so cite the study that measured it in sources")
+        return self
 
 
 class MythCheck(Record):
@@ -719,6 +787,84 @@ class Speeds(BaseModel):
         return self.measured[-1].speed
 
 
+class Support(Record):
+    """The first check of a claim against one source: which source, where in it the claim
+    stands, and how it was read."""
+
+    source: SourceId
+    where: Text
+    checked: CheckMethod
+
+
+class SecondCheck(Record):
+    """A second, independent reading of a claim against its sources, by someone who did not
+    write it and did not see the first verdict."""
+
+    who: Text
+    how: CheckMethod
+    date: dt.date
+    verdict: CheckVerdict
+    note: Text | None = None
+
+
+class LedgerEntry(Record):
+    """One claim of a content file (an item, named by its field path) and its checks. The
+    ``support`` list, ``date`` and ``by`` are the first check; an item without sources says
+    why in ``practice``, or names the ledger entry it repeats in ``restates``
+    (``muscles/calves.yaml stride[1]``)."""
+
+    field: Text
+    claim: Text
+    support: tuple[Support, ...]
+    practice: Text | None = None
+    restates: tuple[Text, ...] = ()
+    date: dt.date | None = None  # of the first check
+    by: Text | None = None  # who made the first check
+    verdict: CheckVerdict = "confirmed"  # the first check's
+    second_check: SecondCheck | None = None
+
+    @_model_validator(mode="after")
+    def _second_reader_is_someone_else(self) -> LedgerEntry:
+        second = self.second_check
+        if second and self.by and second.who.casefold() == self.by.casefold():
+            raise ValueError("second_check.who must be a reader who did not write the first check")
+        if second and self.date and second.date < self.date:
+            raise ValueError("second_check.date is before the first check's date")
+        return self
+
+    @property
+    def second_verdict(self) -> str | None:
+        """The second reader's verdict, or None while no second reader has checked it."""
+        return self.second_check.verdict if self.second_check else None
+
+
+class Ledger(Record):
+    """``ledger/<content file>``: every claim of one content file."""
+
+    claims: tuple[LedgerEntry, ...]
+
+    def entry(self, field: str) -> LedgerEntry | None:
+        """The entry for one item's field path, or None."""
+        return next((entry for entry in self.claims if entry.field == field), None)
+
+
+class PageCheck(BaseModel):
+    """What a reader is told about how a page was checked: the oldest second-check date among
+    its claims, and how many claims are still unchecked or could not be verified."""
+
+    model_config = ConfigDict(frozen=True)
+
+    claims: int
+    oldest: dt.date | None  # the oldest second check (confirmed or corrected), None if none
+    unchecked: int
+    not_verified: int
+
+    @property
+    def complete(self) -> bool:
+        """Whether a second reader confirmed or corrected every claim on the page."""
+        return not self.unchecked and not self.not_verified
+
+
 class Atlas(BaseModel):
     """All content, validated: muscles in teaching order, stride phases and the measured
     stride, sources and guides."""
@@ -737,6 +883,14 @@ class Atlas(BaseModel):
     red_flags: RedFlagList
     tours: tuple[Tour, ...]
     speeds: Speeds
+    ledgers: dict[str, Ledger]  # content file path inside data/ -> its claim ledger
+    # Page key ("muscles/calves", "training", "speed", "stride/loading", "soreness") -> how its
+    # claims were checked; worked out once at start-up by webapp.prepared.
+    checks: Mapping[str, PageCheck] = Field(default_factory=dict)
+
+    def check(self, page: str) -> PageCheck | None:
+        """How the claims on one page were checked, or None for a page without claims."""
+        return self.checks.get(page)
 
     def muscle(self, slug: str) -> Muscle | None:
         """The muscle with this slug, or None when there is none."""
