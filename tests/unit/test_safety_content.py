@@ -170,6 +170,9 @@ RED_FLAGS = {
         [["low blood salt"], ["headache"], ["sick"], ["puffy", "ring"]],
     ),
     "head injury that needs A&E": ("same-day", [["head"], ["being sick"], ["a&e"]]),
+    # Second reading: the NHS back-pain advice puts a fever, weight loss or pain much worse at
+    # night under "urgent GP appointment or 111", so this is same-day, not "see a clinician".
+    "night pain with fever or weight loss": ("same-day", [["night"], ["fever"], ["weight loss"], ["111"]]),
     # Issue 9, item 17: see a clinician soon.
     "groin or hip pain when running (femoral-neck stress fracture)": (
         "clinician",
@@ -185,7 +188,6 @@ RED_FLAGS = {
         ],
     ),
     "numbness, tingling or weakness": ("clinician", [["numbness"], ["tingling"], ["weakness"]]),
-    "night pain with fever or weight loss": ("clinician", [["night"], ["fever"], ["weight loss"]]),
     "missed periods or low energy availability (RED-S)": ("clinician", [["periods"], ["red-s"], ["bone"]]),
     # Issue 18, item 5: a dizzy runner who is still clear-headed gets guidance too.
     "heat exhaustion, with the point to call for help": (
