@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
 from webapp import create_app
+from webapp.content.records import read_yaml
 from webapp.prepared import prepare
 
 
@@ -52,23 +54,15 @@ def test_each_speed_page_shows_the_speed_views_check(client, atlas, each_speed):
     assert str(atlas.check("speed").claims) in line
 
 
-SECOND = "    second_check:\n      who: A second reader\n      how: {how}\n      date: {date}\n      verdict: {verdict}\n"
-
-
 def add_second_checks(ledger, checks: list[tuple[str, str, str]]) -> None:
-    """Give the first entries of a ledger second checks: (how, date, verdict) each."""
-    text = ledger.read_text(encoding="utf-8")
-    parts = text.split("\n  - field: ")
-    for index, (how, date, verdict) in enumerate(checks, start=1):
-        head, _, rest = parts[index].partition("\n    support:")
-        parts[index] = (
-            head
-            + "\n"
-            + SECOND.format(how=how, date=date, verdict=verdict).rstrip("\n")
-            + "\n    support:"
-            + rest
-        )
-    ledger.write_text("\n  - field: ".join(parts), encoding="utf-8")
+    """Give the first entries of a ledger second checks, (how, date, verdict) each, and take
+    away every other second check, so the counts below depend on this test alone."""
+    data = read_yaml(ledger)
+    for entry in data["claims"]:
+        entry.pop("second_check", None)
+    for entry, (how, date, verdict) in zip(data["claims"], checks, strict=False):
+        entry["second_check"] = {"who": "A second reader", "how": how, "date": date, "verdict": verdict}
+    ledger.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
 @pytest.fixture
@@ -102,10 +96,10 @@ def test_a_muscle_page_shows_the_date_and_what_is_still_unchecked(checked_calves
 
 def test_a_fully_checked_page_shows_only_the_date(data_copy):
     ledger = data_copy / "ledger" / "soreness.yaml"
-    entries = ledger.read_text(encoding="utf-8").count("\n  - field: ")
+    entries = len(read_yaml(ledger)["claims"])
     add_second_checks(
-        ledger, [("full-text", f"2026-12-0{day}", "confirmed") for day in range(3, 3 + entries)]
+        ledger, [("full-text", f"2026-12-{day}", "confirmed") for day in range(10, 10 + entries)]
     )
     client = create_app(testing=True, data_dir=data_copy).test_client()
     line = checked_line(client.get("/soreness").get_data(as_text=True))
-    assert line == "Checked against its sources on 3 December 2026. How we check"
+    assert line == "Checked against its sources on 10 December 2026. How we check"
