@@ -3,20 +3,39 @@ when a proxy is declared, ``X-Forwarded-*`` headers believed for that many hops.
 
 from __future__ import annotations
 
+from typing import Any, NoReturn
 from urllib.parse import urlsplit
 
 from flask import Flask, Request, request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import SecurityError
 from werkzeug.middleware.proxy_fix import ProxyFix
-from werkzeug.routing import MapAdapter
+from werkzeug.routing import Map, MapAdapter, RequestRedirect
 
 REFUSED = "stride_anatomy.refused_host"
 
 
+class Routes(Map):
+    """Werkzeug's URL map without merging doubled slashes: it would redirect ``/stride//x`` to
+    ``/stride/x``, repeating whatever a request put there. A doubled slash is a friendly 404."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, merge_slashes=False, **kwargs)
+
+
 class StrideAnatomy(Flask):
     """Flask, whose refusal of an untrusted ``Host`` (``TRUSTED_HOSTS``) is the site's own
-    error page rather than a bare failure."""
+    error page rather than a bare failure, and whose routing repeats nothing a request sent."""
+
+    url_map_class = Routes
+
+    def raise_routing_exception(self, request: Request) -> NoReturn:
+        """A slash redirect (``/front`` to ``/front/``) gives the path alone: Werkzeug's would
+        repeat the request's query string, scheme and host in ``Location``."""
+        redirect = request.routing_exception
+        if isinstance(redirect, RequestRedirect):
+            raise RequestRedirect(urlsplit(redirect.new_url).path)
+        super().raise_routing_exception(request)
 
     def create_url_adapter(self, request: Request | None) -> MapAdapter | None:
         """Flask leaves a refused request without a URL adapter, and then even the error page
