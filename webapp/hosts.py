@@ -59,10 +59,16 @@ class StrideAnatomy(Flask):
 
 
 def trust_proxies(app: Flask) -> None:
-    """Believe ``X-Forwarded-For/Proto/Host/Port`` from ``PROXY_HOPS`` proxies, and never when
-    none is declared. ``X-Forwarded-Prefix`` is never believed: common proxies pass a client's
-    own value through, and it would change every link (and the page cache's key). Links
-    printed for phones still use ``PUBLIC_BASE_URL``."""
+    """Believe ``X-Forwarded-*`` from ``PROXY_HOPS`` proxies (see :func:`behind_proxies`), and
+    never when none is declared."""
     hops = app.config["PROXY_HOPS"]
     if hops:
-        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=0)
+        app.wsgi_app = behind_proxies(app.wsgi_app, hops)
+
+
+def behind_proxies(wsgi_app: Any, hops: int) -> ProxyFix:
+    """``wsgi_app`` believing ``X-Forwarded-For/Proto/Host/Port`` from ``hops`` proxies.
+    ``X-Forwarded-Prefix`` is never believed: common proxies pass a client's own value through,
+    and it would change every link (and the page cache's key). Links printed for phones still
+    use ``PUBLIC_BASE_URL``."""
+    return ProxyFix(wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_port=hops, x_prefix=0)
