@@ -473,7 +473,8 @@ def problems_with(request: HostileRequest, response: TestResponse) -> list[str]:
     anywhere in the status, headers or (decoded) body. Empty when all is well."""
     found: list[str] = []
     status = response.status_code
-    if status >= 500 and (request.path, status) not in ALLOWED_5XX:
+    # Werkzeug's routing ignores extra leading slashes (//oembed is /oembed), and so does this.
+    if status >= 500 and (b"/" + request.path.lstrip(b"/"), status) not in ALLOWED_5XX:
         found.append(f"status {status}")
     try:
         body = decoded_body(response)
