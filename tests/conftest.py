@@ -1,6 +1,6 @@
 """Fixtures shared by every test: the app, a test client, the real content, an editable copy
-of data/, and parametrisation over every muscle and phase *in the data* (a new muscle or
-phase is tested without editing a test)."""
+of data/, and parametrisation over every muscle and phase *in the data* and every route in
+the URL map (a new muscle, phase or route is tested without editing a test)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from flask import Flask
 
 from webapp import PROJECT_ROOT, create_app
 from webapp.content.model import Atlas
@@ -28,15 +29,25 @@ def real_content() -> Prepared:
     return prepare(DATA_DIR)
 
 
+@cache
+def suite_app() -> Flask:
+    """The real app on the real content, built once for the whole run (content is read-only)."""
+    return create_app(testing=True)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """A test that asks for ``each_muscle``, ``each_phase`` or ``each_speed`` runs once per
-    muscle, phase or measured speed in the data, named by its slug."""
+    muscle, phase or measured speed in the data, named by its slug; one that asks for
+    ``each_route`` once per rule of the app's URL map, named by its pattern and endpoint."""
     atlas = real_content().atlas
     for name, items in (("each_muscle", atlas.muscles), ("each_phase", atlas.phases)):
         if name in metafunc.fixturenames:
             metafunc.parametrize(name, items, ids=lambda item: item.slug)
     if "each_speed" in metafunc.fixturenames:
         metafunc.parametrize("each_speed", atlas.speeds.measured, ids=lambda item: item.speed.slug)
+    if "each_route" in metafunc.fixturenames:
+        rules = sorted(suite_app().url_map.iter_rules(), key=lambda rule: (rule.rule, rule.endpoint))
+        metafunc.parametrize("each_route", rules, ids=lambda rule: f"{rule.rule} {rule.endpoint}")
 
 
 @pytest.fixture(scope="session")
@@ -83,7 +94,7 @@ def poses(drawing: Drawing) -> dict:
 @pytest.fixture(scope="session")
 def app():
     """The real app on the real content (built once: content is read-only)."""
-    return create_app(testing=True)
+    return suite_app()
 
 
 @pytest.fixture

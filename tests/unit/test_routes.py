@@ -103,6 +103,20 @@ def test_hostile_or_odd_addresses_get_an_escaped_404_never_a_500(client, path):
     assert "Traceback" not in html
 
 
+def test_a_slash_redirect_names_the_path_alone_never_the_query_it_was_sent(client):
+    # Found by the fuzz (tests/unit/test_fuzz.py): Werkzeug's redirect repeated the query.
+    response = client.get("/front-labelled?zqsent=zqvalue")
+    assert response.status_code == 308 and response.headers["Location"] == "/front-labelled/"
+    assert "zq" not in response.get_data(as_text=True)
+
+
+def test_a_doubled_slash_is_a_friendly_404_not_a_redirect_repeating_the_address(client):
+    # Found by the fuzz: merging the slashes redirected to /stride/<whatever was sent>.
+    response = client.get("/stride//zqsegment?zqsent=1")
+    assert response.status_code == 404 and "Location" not in response.headers
+    assert "zq" not in response.get_data(as_text=True)
+
+
 @pytest.mark.parametrize("method", ["post", "put", "delete", "patch"])
 def test_wrong_methods_get_405_with_allow(client, method):
     response = getattr(client, method)("/muscles/calves")

@@ -86,6 +86,13 @@ def test_behind_a_declared_proxy_the_qr_code_still_holds_the_configured_address(
     assert printed_addresses(html) == [f"{PUBLIC}/muscles/calves"]
 
 
+def test_behind_a_declared_proxy_a_forwarded_scheme_never_reaches_a_redirect(proxied_client):
+    # Found by the fuzz (tests/unit/test_fuzz.py): the slash redirect said zqscheme://localhost/front/.
+    response = proxied_client.get("/front", headers={"X-Forwarded-Proto": "zqscheme"})
+    assert response.status_code == 308 and response.headers["Location"] == "/front/"
+    assert "zq" not in response.get_data(as_text=True)
+
+
 def test_proxy_hops_and_the_public_address_are_read_from_the_environment(monkeypatch):
     monkeypatch.setenv("STRIDE_ANATOMY_PROXY_HOPS", "2")
     monkeypatch.setenv("STRIDE_ANATOMY_PUBLIC_URL", PUBLIC + "/")
