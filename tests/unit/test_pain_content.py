@@ -22,7 +22,7 @@ ISSUE_SPOTS = {
 FOOT_VIEWS = {"foot-side", "foot-back", "sole"}
 # Words that tell a reader what they have, instead of teaching them.
 DIAGNOSIS = re.compile(
-    r"\byou(?:'ve| have) (?:got )?(?!to\b)|\bit'?s probably\b|\bit is probably\b|\bmost likely\b", re.I
+    r"\byou(?:'ve| have) (?:got )?(?!to\b|been\b)|\bit'?s probably\b|\bit is probably\b|\bmost likely\b", re.I
 )
 
 

@@ -148,6 +148,8 @@ ARGUMENTS: dict[str, Callable[[Atlas], Arguments]] = {
     "embeds.muscle_at_phase": lambda atlas: (
         a for a in _phases_and_muscles(atlas, False) if "muscle" in a[0]
     ),
+    "pain.spot": _each("slug", lambda atlas: (spot.slug for spot in atlas.pain.spots), canonical=True),
+    "pain.problem": _each("slug", lambda atlas: (p.slug for p in atlas.pain.problems), canonical=True),
     "previews.muscle": _each("slug", _muscle_slugs),
     "previews.phase": _each("phase", _phase_slugs),
     "previews.speed": _each("speed", _speed_slugs),
