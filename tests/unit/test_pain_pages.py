@@ -171,3 +171,58 @@ def test_every_spot_and_problem_page_is_in_the_sitemap(client, atlas):
     sitemap = client.get("/sitemap.xml").get_data(as_text=True)
     for url in pages(atlas):
         assert f"{url}</loc>" in sitemap, url
+
+
+def test_every_spot_and_problem_has_a_preview_picture_named_in_its_head(client, atlas):
+    for url, picture in [
+        *((f"/pain/{s.slug}", f"/preview/pain/{s.slug}.png") for s in atlas.pain.spots),
+        *((f"/pain/problems/{p.slug}", f"/preview/pain/problems/{p.slug}.png") for p in atlas.pain.problems),
+    ]:
+        assert f'property="og:image" content="http://127.0.0.1:5000{picture}"' in client.get(url).get_data(
+            as_text=True
+        )
+        response = client.get(picture)
+        assert response.status_code == 200 and response.mimetype == "image/png", picture
+
+
+def test_the_preview_picture_carries_the_emergency_line(monkeypatch):
+    from webapp import create_app
+    from webapp.views import previews
+
+    seen: list[str] = []
+    original = previews.picture
+
+    def record(figure, kind, kicker, title, body):
+        seen.append(body)
+        return original(figure, kind, kicker, title, body)
+
+    monkeypatch.setattr(previews, "picture", record)
+    fresh = create_app(testing=True).test_client()  # a page cache of its own
+    fresh.get("/preview/pain/kneecap.png")
+    fresh.get("/preview/pain/problems/shin-splints.png")
+    assert len(seen) == 2 and all(body.startswith("Call 999 / 112 / 911 now for ") for body in seen)
+
+
+def test_every_spot_and_problem_embed_leads_with_the_emergency_line_and_may_be_framed(client, atlas):
+    for url in (
+        *(f"/embed/pain/{s.slug}" for s in atlas.pain.spots),
+        *(f"/embed/pain/problems/{p.slug}" for p in atlas.pain.problems),
+    ):
+        response = client.get(url)
+        html = response.get_data(as_text=True)
+        assert response.status_code == 200, url
+        assert html.index('class="emergency-line"') < html.index("</h1>") + 400
+        assert "Call 999 / 112 / 911 now" in html.split('class="emergency-line"', 1)[1].split("</p>", 1)[0]
+        assert "frame-ancestors" in response.headers["Content-Security-Policy"]
+        assert "<form" not in html
+
+
+def test_the_running_injuries_tour_walks_from_the_emergency_signs_to_the_common_problems(client, atlas):
+    tour = atlas.tour("running-injuries")
+    assert tour.title == "Common running injuries and what to do"
+    assert (tour.steps[0].spot, tour.steps[1].spot) == ("feeling-unwell", "chest")
+    for number, step in enumerate(tour.steps, start=1):
+        html = client.get(f"/tours/{tour.slug}/{number}").get_data(as_text=True)
+        assert 'class="emergency-line"' in html
+        target = f"/pain/{step.spot}" if step.spot else f"/pain/problems/{step.problem}"
+        assert f'href="{target}"' in html

@@ -250,6 +250,7 @@ def load_pain_map(
     context["problems"] = {problem.slug for problem in problems}
     spots_file = data_dir / "pain" / "spots.yaml"
     spot_list = parse(SpotList, spots_file, context)
+    context["spots"] = {spot.slug for area in spot_list.areas for spot in area.spots}
     seen_spots: set[str] = set()
     anchors: dict[tuple[str, str], str] = {}
     for a, area in enumerate(spot_list.areas):

@@ -767,18 +767,29 @@ class PainMap(BaseModel):
         return [(s, v.anchor) for s in self.spots for v in s.views if v.view == view]
 
 
+SpotSlug = Annotated[str, _context_check("spots", "'{value}' is not a spot in pain/spots.yaml")]
+
+
 class TourStep(Record):
     """One step of a guided tour: a muscle, a phase, or a muscle at a phase; or a measured
-    speed, with or without a muscle (a speed has no phase); with a script."""
+    speed, with or without a muscle (a speed has no phase); or a place that hurts or a common
+    running problem from the pain map, on its own; with a script."""
 
     script: Text
     muscle: MuscleSlug | None = None
     phase: PhaseSlug | None = None
     speed: SpeedSlug | None = None
+    spot: SpotSlug | None = None
+    problem: ProblemSlug | None = None
 
     @_model_validator(mode="after")
     def _shows_something(self) -> TourStep:
-        if self.muscle is None and self.phase is None and self.speed is None:
+        pain = [value for value in (self.spot, self.problem) if value is not None]
+        if pain and (len(pain) > 1 or self.muscle or self.phase or self.speed):
+            raise ValueError(
+                "a spot or a problem is a step of its own: give one, with no muscle, phase or speed"
+            )
+        if not pain and self.muscle is None and self.phase is None and self.speed is None:
             raise ValueError("needs a muscle, a phase, a speed, or a muscle with one of them")
         if self.phase is not None and self.speed is not None:
             raise ValueError("give a phase or a speed, not both")
