@@ -36,11 +36,15 @@ def suite_app() -> Flask:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    """A test that asks for ``each_muscle``, ``each_phase`` or ``each_speed`` runs once per
-    muscle, phase or measured speed in the data, named by its slug; one that asks for
-    ``each_route`` once per rule of the app's URL map, named by its pattern and endpoint."""
+    """A test that asks for ``each_muscle``, ``each_phase``, ``each_speed``, ``each_spot`` or
+    ``each_problem`` runs once per muscle, phase, measured speed, pain spot or problem in the
+    data, named by its slug; one that asks for ``each_route`` once per rule of the app's URL
+    map, named by its pattern and endpoint."""
     atlas = real_content().atlas
     for name, items in (("each_muscle", atlas.muscles), ("each_phase", atlas.phases)):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, items, ids=lambda item: item.slug)
+    for name, items in (("each_spot", atlas.pain.spots), ("each_problem", atlas.pain.problems)):
         if name in metafunc.fixturenames:
             metafunc.parametrize(name, items, ids=lambda item: item.slug)
     if "each_speed" in metafunc.fixturenames:

@@ -110,7 +110,30 @@ def page_checks(atlas: Atlas) -> dict[str, PageCheck]:
     for index, phase in enumerate(atlas.phases):
         own = _entries(atlas, "stride/phases.yaml", f"phases[{index}]")
         checks[f"stride/{phase.slug}"] = page_check([*stride, *own, *_each_muscle(atlas, "phases")])
+    for spot in atlas.pain.spots:
+        checks[f"pain/{spot.slug}"] = page_check(_pain_entries(atlas, "spots", _spot_field(atlas, spot.slug)))
+    for index, problem in enumerate(atlas.pain.problems):
+        checks[f"pain/problems/{problem.slug}"] = page_check(
+            _pain_entries(atlas, "problems", f"problems[{index}]")
+        )
     return checks
+
+
+def _spot_field(atlas: Atlas, slug: str) -> str:
+    """A spot's field path in pain/spots.yaml, e.g. ``areas[2].spots[1]``."""
+    for a, area in enumerate(atlas.pain.areas):
+        for s, spot in enumerate(area.spots):
+            if spot.slug == slug:
+                return f"areas[{a}].spots[{s}]"
+    raise KeyError(slug)
+
+
+def _pain_entries(atlas: Atlas, file: str, prefix: str) -> list[LedgerEntry]:
+    """The ledger entries of one spot or problem (its field and everything under it) and the
+    lines on medicines and ice that every such page shows."""
+    own = [e for e in _entries(atlas, f"pain/{file}.yaml") if e.field.startswith(prefix + ".")]
+    shared = [e for e in _entries(atlas, "pain/spots.yaml") if e.field.startswith("medicines_and_ice")]
+    return [*own, *shared]
 
 
 def _exercise_index(atlas: Atlas, muscle: str, name: str) -> int:

@@ -28,6 +28,7 @@ def test_every_source_is_cited_somewhere(atlas):
     cited |= {s for phase in atlas.phases for s in phase.sources} | set(atlas.stride.sources)
     cited |= set(atlas.speeds.sources) | {s for mark in atlas.speeds.research for s in mark.sources}
     cited |= set(atlas.speeds.myth.sources if atlas.speeds.myth else ())
+    cited |= set(atlas.pain.source_ids())
     assert set(atlas.sources) - cited == set()
 
 

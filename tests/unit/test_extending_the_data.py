@@ -13,7 +13,12 @@ import pytest
 
 from webapp import PROJECT_ROOT, create_app
 
-ROUTE_TESTS = ["tests/unit/test_routes.py", "tests/unit/test_stride_mode.py", "tests/unit/test_speed_view.py"]
+ROUTE_TESTS = [
+    "tests/unit/test_routes.py",
+    "tests/unit/test_stride_mode.py",
+    "tests/unit/test_speed_view.py",
+    "tests/unit/test_pain_pages.py",
+]
 
 
 def add_a_muscle(data: Path) -> str:
@@ -87,6 +92,44 @@ def add_a_speed(data: Path) -> str:
     return "5-5-m-s"
 
 
+def add_a_spot_and_a_problem(data: Path) -> tuple[str, str]:
+    """A twentieth place (the inner ankle) with a thirteenth problem, last in the order (here a
+    copy of the last problem, renamed), and the new problem's ledger entries."""
+    problems = data / "pain" / "problems.yaml"
+    text = problems.read_text(encoding="utf-8")
+    last = text[text.rindex("  - slug: ") :]
+    index = text.count("  - slug: ") - 1
+    new = last.replace("slug: exertional-compartment-syndrome", "slug: posterior-tibial-tendon-pain", 1)
+    new = re.sub(r"name: .*", "name: Pain behind the inner ankle bone", new, count=1)
+    problems.write_text(text.rstrip("\n") + "\n\n" + new, encoding="utf-8")
+    spots = data / "pain" / "spots.yaml"
+    spots.write_text(
+        spots.read_text(encoding="utf-8").rstrip("\n")
+        + "\n      - slug: inner-ankle\n        name: Inner ankle\n        where: Around and below the inner ankle bone.\n"
+        + "        views:\n          - view: foot-side\n            anchor: inner-ankle\n"
+        + "        red_flags: [bone-pain, ankle-fracture]\n        problems: [posterior-tibial-tendon-pain]\n",
+        encoding="utf-8",
+    )
+    ledger = data / "ledger" / "pain" / "problems.yaml"
+    entries = ledger.read_text(encoding="utf-8")
+    copied = entries[entries.index(f"- field: problems[{index}]") :].replace(
+        f"problems[{index}]", f"problems[{index + 1}]"
+    )
+    ledger.write_text(entries.rstrip("\n") + "\n" + copied, encoding="utf-8")
+    return "inner-ankle", "posterior-tibial-tendon-pain"
+
+
+def test_a_new_spot_and_problem_get_their_pages_list_entries_and_addresses(data_copy):
+    spot, problem = add_a_spot_and_a_problem(data_copy)
+    client = create_app(testing=True, data_dir=data_copy).test_client()
+    assert f'href="/pain/{spot}"' in client.get("/pain").get_data(as_text=True)
+    html = client.get(f"/pain/{spot}").get_data(as_text=True)
+    assert "Inner ankle" in html and f'href="/pain/problems/{problem}"' in html
+    for url in (f"/pain/problems/{problem}", f"/embed/pain/{spot}", f"/preview/pain/problems/{problem}.png"):
+        assert client.get(url).status_code == 200, url
+    assert f"/pain/{spot}</loc>" in client.get("/sitemap.xml").get_data(as_text=True)
+
+
 def test_a_new_speed_gets_its_pages_pose_frames_and_chart_point(data_copy):
     slug = add_a_speed(data_copy)
     client = create_app(testing=True, data_dir=data_copy).test_client()
@@ -115,7 +158,9 @@ def test_a_new_phase_gets_its_own_address_pose_and_chart_column(data_copy):
 
 
 @pytest.mark.parametrize(
-    "change", [add_a_muscle, add_a_phase, add_a_speed], ids=["twelfth-muscle", "seventh-phase", "fifth-speed"]
+    "change",
+    [add_a_muscle, add_a_phase, add_a_speed, add_a_spot_and_a_problem],
+    ids=["twelfth-muscle", "seventh-phase", "fifth-speed", "another-spot-and-problem"],
 )
 def test_the_route_tests_pass_unchanged_on_the_extended_data(data_copy, change):
     change(data_copy)

@@ -43,6 +43,13 @@ TEXT_FIELD = {
     "steps": "script",
     "terms": "definition",
     "red_flags": "sign",
+    "how_common": "text",
+    "feels": "text",
+    "helps": "text",
+    "recovery": "text",
+    "note": "text",
+    "growing": "text",
+    "medicines_and_ice": "text",
 }
 PHASE_LIST_TEXT, TIMING_BLOCK_TEXT = "name", "note"
 

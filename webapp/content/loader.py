@@ -24,13 +24,16 @@ from webapp.content.model import (
     MeasuredSpeed,
     MeasuredStride,
     Muscle,
+    PainMap,
     PhaseList,
+    ProblemList,
     RedFlagList,
     SessionExercise,
     Soreness,
     SourceList,
     SpeedList,
     Speeds,
+    SpotList,
     StrideDescription,
     StrideSample,
     TeachingOrder,
@@ -211,6 +214,75 @@ def _check_ratings(file: Path, muscle: Muscle, rubric: EvidenceRubric, designs: 
             )
 
 
+def load_pain_map(
+    data_dir: Path,
+    context: dict[str, Any],
+    muscles: dict[str, Muscle],
+    rubric: EvidenceRubric,
+    designs: Mapping[str, str],
+) -> PainMap:
+    """The "Where does it hurt?" map: problems first (spots name them), then the spots; every
+    problem at some spot, each view's anchors used once, every linked exercise card tested
+    for the problem by a trial the item cites, every evidence rating within the rubric."""
+    problems_file = data_dir / "pain" / "problems.yaml"
+    problems = parse(ProblemList, problems_file, context).problems
+    for p, problem in enumerate(problems):
+        for h, item in enumerate(problem.helps):
+            field = f"problems[{p}].helps[{h}]"
+            level = rubric.level(item.evidence)
+            cited = [designs[source] for source in item.sources]
+            if not level.admits(cited):
+                raise ContentError(
+                    problems_file,
+                    f"{field}.evidence",
+                    f"'{item.evidence}' needs more than {', '.join(cited)} (see evidence.yaml: {level.meaning})",
+                )
+            _check_exercises(problems_file, f"{field}.exercises", item.exercises, muscles)
+            for e, link in enumerate(item.exercises):
+                exercise = next(x for x in muscles[link.muscle].exercises if x.name == link.exercise)
+                if exercise.dose_from.trial not in item.sources:
+                    raise ContentError(
+                        problems_file,
+                        f"{field}.exercises[{e}]",
+                        f"'{link.exercise}' is not a trial's dose cited here: link only exercise cards "
+                        "that a trial in this item's sources tested",
+                    )
+    context["problems"] = {problem.slug for problem in problems}
+    spots_file = data_dir / "pain" / "spots.yaml"
+    spot_list = parse(SpotList, spots_file, context)
+    context["spots"] = {spot.slug for area in spot_list.areas for spot in area.spots}
+    seen_spots: set[str] = set()
+    anchors: dict[tuple[str, str], str] = {}
+    for a, area in enumerate(spot_list.areas):
+        for s, spot in enumerate(area.spots):
+            field = f"areas[{a}].spots[{s}]"
+            if spot.slug in seen_spots:
+                raise ContentError(spots_file, f"{field}.slug", f"'{spot.slug}' is used by two spots")
+            seen_spots.add(spot.slug)
+            for v, view in enumerate(spot.views):
+                other = anchors.setdefault((view.view, view.anchor), spot.slug)
+                if other != spot.slug:
+                    raise ContentError(
+                        spots_file,
+                        f"{field}.views[{v}].anchor",
+                        f"'{view.anchor}' is already the anchor of '{other}' in the {view.view} view",
+                    )
+    listed = {slug for area in spot_list.areas for spot in area.spots for slug in spot.problems}
+    for p, problem in enumerate(problems):
+        if problem.slug not in listed:
+            raise ContentError(
+                problems_file,
+                f"problems[{p}].slug",
+                f"'{problem.slug}' is at no spot: add it to a spot in spots.yaml",
+            )
+    return PainMap(
+        intro=spot_list.intro,
+        medicines_and_ice=spot_list.medicines_and_ice,
+        areas=spot_list.areas,
+        problems=problems,
+    )
+
+
 def load_atlas(data_dir: Path) -> Atlas:
     """Load and validate everything under ``data_dir``; raise :class:`ContentError` on the
     first problem."""
@@ -262,6 +334,10 @@ def load_atlas(data_dir: Path) -> Atlas:
     for index, level in enumerate(soreness.levels):
         _check_exercises(soreness_file, f"levels[{index}].exercises", level.exercises, muscles)
 
+    red_flags = parse(RedFlagList, data_dir / "red_flags.yaml", context)
+    context["red_flags"] = {flag.slug for flag in red_flags.red_flags}
+    pain = load_pain_map(data_dir, context, muscles, rubric, designs)
+
     return Atlas(
         muscles=tuple(_teaching_order(order_file, muscles, context)),
         phases=phase_list.phases,
@@ -272,8 +348,9 @@ def load_atlas(data_dir: Path) -> Atlas:
         glossary=glossary.terms,
         training=training,
         soreness=soreness,
-        red_flags=parse(RedFlagList, data_dir / "red_flags.yaml", context),
+        red_flags=red_flags,
         tours=parse(TourList, data_dir / "tours.yaml", context).tours,
         speeds=speeds,
         ledgers=load_ledgers(data_dir, context),
+        pain=pain,
     )

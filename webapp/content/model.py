@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationInfo
@@ -594,18 +594,202 @@ class RedFlagList(Record):
         return [flag for flag in self.red_flags if flag.tier == tier]
 
 
+# The views of the standing runner a pain spot can be drawn in: the figure's front, back and
+# side, and the magnified foot inset's side, back and sole.
+PainView = Literal["front", "back", "side", "foot-side", "foot-back", "sole"]
+PAIN_VIEWS: tuple[str, ...] = PainView.__args__  # type: ignore[attr-defined]
+RedFlagSlug = Annotated[str, _context_check("red_flags", "'{value}' is not a red flag in red_flags.yaml")]
+ProblemSlug = Annotated[str, _context_check("problems", "'{value}' is not a problem in pain/problems.yaml")]
+
+
+class SpotView(Record):
+    """Where one view of the figure draws a pain spot: the view, and the name of the place
+    (an anchor) that view's drawing puts the spot's tap area on. The figure, not the data,
+    knows the coordinates; a spot with both legs is one anchor, drawn on each leg."""
+
+    view: PainView
+    anchor: Slug
+
+
+class Spot(Record):
+    """A place that hurts (not a muscle): where it is, the views it is drawn in, its warning
+    signs and the common problems there. A spot with no views is shown beside the figure
+    ("Feeling unwell or collapsed")."""
+
+    slug: Slug
+    name: Text  # what a runner calls the place: "Below the kneecap"
+    where: Text  # the place in plain words
+    views: tuple[SpotView, ...] = ()
+    red_flags: Annotated[tuple[RedFlagSlug, ...], Field(min_length=1)]
+    problems: tuple[ProblemSlug, ...] = ()
+    note: Cited | None = None  # e.g. the chest: not a running injury
+    growing: Cited | None = None  # what differs for runners who are still growing
+
+    @_model_validator(mode="after")
+    def _each_view_once(self) -> Spot:
+        views = [v.view for v in self.views]
+        repeated = next((view for view in views if views.count(view) > 1), None)
+        if repeated:
+            raise ValueError(f"the view '{repeated}' is listed twice (one anchor per view)")
+        if not self.problems and self.note is None:
+            raise ValueError("a spot with no problems needs a note that says why")
+        return self
+
+
+class BodyArea(Record):
+    """A body area of the map's text list, with its spots."""
+
+    slug: Slug
+    name: Text
+    spots: Annotated[tuple[Spot, ...], Field(min_length=1)]
+
+
+class SpotList(Record):
+    """``pain/spots.yaml``: the map's introduction, its spots by body area, and what the
+    map says once about medicines and ice."""
+
+    intro: Text
+    medicines_and_ice: Annotated[tuple[Cited, ...], Field(min_length=1)]
+    areas: Annotated[tuple[BodyArea, ...], Field(min_length=1)]
+
+
+class Helps(Record):
+    """Something that usually helps first, how strong the evidence is (the rubric's rule for
+    the designs cited), and the atlas's exercise cards that a cited trial tested for it."""
+
+    text: Text
+    evidence: Evidence
+    exercises: tuple[SessionExercise, ...] = ()
+    sources: Sources
+
+
+class Problem(Record):
+    """A common running problem: how common it is among runners (every number with its
+    measure and population), how it usually feels, what usually helps first, how long
+    recovery usually takes, the muscles involved and the structures that are not muscles,
+    myths, and its warning signs. Never a diagnosis."""
+
+    slug: Slug
+    name: Text
+    also_called: tuple[Text, ...] = ()
+    summary: Text
+    how_common: Cited
+    feels: Annotated[tuple[Cited, ...], Field(min_length=1)]
+    helps: Annotated[tuple[Helps, ...], Field(min_length=1)]
+    recovery: Cited
+    muscles: tuple[MuscleSlug, ...] = ()
+    structures: tuple[Text, ...] = ()  # related structures that are not muscles
+    myths: tuple[MythCheck, ...] = ()
+    red_flags: Annotated[tuple[RedFlagSlug, ...], Field(min_length=1)]
+
+    def cited_source_ids(self) -> list[str]:
+        """Every source the problem's page cites, in the order the page shows them."""
+        cited = [
+            *self.how_common.sources,
+            *(s for item in self.feels for s in item.sources),
+            *(s for item in self.helps for s in item.sources),
+            *self.recovery.sources,
+            *(s for item in self.myths for s in item.sources),
+        ]
+        return list(dict.fromkeys(cited))
+
+
+def _one_slug_per_problem(problems: tuple[Problem, ...]) -> tuple[Problem, ...]:
+    slugs = [problem.slug for problem in problems]
+    repeated = next((slug for slug in slugs if slugs.count(slug) > 1), None)
+    if repeated:
+        raise ValueError(f"'{repeated}' is used by two problems")
+    return problems
+
+
+class ProblemList(Record):
+    """``pain/problems.yaml``: the problems, most common in runners first."""
+
+    problems: Annotated[tuple[Problem, ...], Field(min_length=1), AfterValidator(_one_slug_per_problem)]
+
+
+class PainMap(BaseModel):
+    """The "Where does it hurt?" map: spots by body area, the problems (most common in
+    runners first), and the lines on medicines and ice."""
+
+    model_config = ConfigDict(frozen=True)
+
+    intro: str
+    medicines_and_ice: tuple[Cited, ...]
+    areas: tuple[BodyArea, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def spots(self) -> list[Spot]:
+        """Every spot, area by area."""
+        return [spot for area in self.areas for spot in area.spots]
+
+    def spot(self, slug: str) -> Spot | None:
+        """The spot with this slug, or None."""
+        return next((s for s in self.spots if s.slug == slug), None)
+
+    def problem(self, slug: str) -> Problem | None:
+        """The problem with this slug, or None."""
+        return next((p for p in self.problems if p.slug == slug), None)
+
+    def problems_at(self, spot: Spot) -> list[Problem]:
+        """A spot's problems, most common in runners first (the order of problems.yaml),
+        whatever order the spot lists them in."""
+        return [p for p in self.problems if p.slug in spot.problems]
+
+    def spots_of(self, problem: Problem) -> list[Spot]:
+        """The spots where a problem is common."""
+        return [s for s in self.spots if problem.slug in s.problems]
+
+    def area_of(self, spot: Spot) -> BodyArea:
+        """The body area a spot belongs to."""
+        return next(area for area in self.areas if spot in area.spots)
+
+    def problems_for_muscle(self, slug: str) -> list[Problem]:
+        """The problems a muscle is involved in, most common first."""
+        return [p for p in self.problems if slug in p.muscles]
+
+    def spot_source_ids(self, spot: Spot) -> list[str]:
+        """Every source a spot's page cites: its note and growing line, then the lines on
+        medicines and ice."""
+        cited = [*(spot.note.sources if spot.note else ()), *(spot.growing.sources if spot.growing else ())]
+        cited += [s for item in self.medicines_and_ice for s in item.sources]
+        return list(dict.fromkeys(cited))
+
+    def source_ids(self) -> list[str]:
+        """Every source the map cites, on any of its pages."""
+        cited = [s for spot in self.spots for s in self.spot_source_ids(spot)]
+        cited += [s for problem in self.problems for s in problem.cited_source_ids()]
+        return list(dict.fromkeys(cited))
+
+    def in_view(self, view: str) -> list[tuple[Spot, str]]:
+        """The spots one view draws, each with its anchor in that view."""
+        return [(s, v.anchor) for s in self.spots for v in s.views if v.view == view]
+
+
+SpotSlug = Annotated[str, _context_check("spots", "'{value}' is not a spot in pain/spots.yaml")]
+
+
 class TourStep(Record):
     """One step of a guided tour: a muscle, a phase, or a muscle at a phase; or a measured
-    speed, with or without a muscle (a speed has no phase); with a script."""
+    speed, with or without a muscle (a speed has no phase); or a place that hurts or a common
+    running problem from the pain map, on its own; with a script."""
 
     script: Text
     muscle: MuscleSlug | None = None
     phase: PhaseSlug | None = None
     speed: SpeedSlug | None = None
+    spot: SpotSlug | None = None
+    problem: ProblemSlug | None = None
 
     @_model_validator(mode="after")
     def _shows_something(self) -> TourStep:
-        if self.muscle is None and self.phase is None and self.speed is None:
+        pain = [value for value in (self.spot, self.problem) if value is not None]
+        if pain and (len(pain) > 1 or self.muscle or self.phase or self.speed):
+            raise ValueError(
+                "a spot or a problem is a step of its own: give one, with no muscle, phase or speed"
+            )
+        if not pain and self.muscle is None and self.phase is None and self.speed is None:
             raise ValueError("needs a muscle, a phase, a speed, or a muscle with one of them")
         if self.phase is not None and self.speed is not None:
             raise ValueError("give a phase or a speed, not both")
@@ -884,6 +1068,7 @@ class Atlas(BaseModel):
     tours: tuple[Tour, ...]
     speeds: Speeds
     ledgers: dict[str, Ledger]  # content file path inside data/ -> its claim ledger
+    pain: PainMap
     # Page key ("muscles/calves", "training", "speed", "stride/loading", "soreness") -> how its
     # claims were checked; worked out once at start-up by webapp.prepared.
     checks: Mapping[str, PageCheck] = Field(default_factory=dict)
@@ -927,6 +1112,12 @@ class Atlas(BaseModel):
     def flags_for(self, slug: str) -> list[RedFlag]:
         """The red flags a muscle's page points to, most urgent first."""
         flags = [flag for flag in self.red_flags.red_flags if slug in flag.muscles]
+        return sorted(flags, key=lambda flag: TIERS.index(flag.tier))
+
+    def flags_named(self, slugs: Iterable[str]) -> list[RedFlag]:
+        """The red flags with these slugs, most urgent first (the file's order within a tier)."""
+        wanted = set(slugs)
+        flags = [flag for flag in self.red_flags.red_flags if flag.slug in wanted]
         return sorted(flags, key=lambda flag: TIERS.index(flag.tier))
 
     def levels_for(self, slug: str) -> list[SorenessLevel]:

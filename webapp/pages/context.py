@@ -67,6 +67,7 @@ SECTIONS = (
     ("stride.start", "Stride", "stride"),
     ("speed.start", "Speed", "speed"),
     ("guides.training", "Training", "guides.training"),
+    ("pain.index", "Where does it hurt?", "pain"),
     ("guides.soreness", "Soreness", "guides.soreness"),
     ("guides.glossary", "Glossary", "guides.glossary"),
     ("tours.index", "Teach", "teach"),

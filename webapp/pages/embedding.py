@@ -7,11 +7,11 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
-from flask import current_app
+from flask import current_app, url_for
 from markupsafe import escape
 from werkzeug.exceptions import HTTPException
 
-from webapp.content.model import Muscle, Phase
+from webapp.content.model import Muscle, Phase, Problem, Spot
 from webapp.pages.context import prepared, public_url
 from webapp.pages.links import NOTHING_SHOWN, embed_path
 
@@ -51,6 +51,21 @@ def iframe_code(
     source, title = escape(public_url(embed_path(muscle, phase))), escape(embed_title(muscle, phase))
     return (
         f'<iframe src="{source}" width="{width}" height="{height}" title="{title}" '
+        'loading="lazy" style="max-width: 100%; border: 0;"></iframe>'
+    )
+
+
+def pain_iframe_code(spot: Spot | None = None, problem: Problem | None = None) -> str:
+    """The ``<iframe>`` code for the embed of a place that hurts or a running problem."""
+    if spot:
+        path, subject = url_for("embeds.spot", slug=spot.slug), f"{spot.name}: where it hurts"
+    elif problem:
+        path, subject = url_for("embeds.problem", slug=problem.slug), f"{problem.name} in runners"
+    else:
+        raise ValueError("an embed of the pain map shows a spot or a problem")
+    source, title = escape(public_url(path)), escape(f"{subject}, from {PROVIDER}")
+    return (
+        f'<iframe src="{source}" width="{EMBED_WIDTH}" height="{EMBED_HEIGHT}" title="{title}" '
         'loading="lazy" style="max-width: 100%; border: 0;"></iframe>'
     )
 

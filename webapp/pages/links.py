@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from flask import url_for
 
-from webapp.content.model import MeasuredSpeed, Muscle, Phase
+from webapp.content.model import MeasuredSpeed, Muscle, Phase, Problem, Spot
 from webapp.pages.context import public_url
 from webapp.pages.figure_state import figure_state
 
@@ -62,11 +62,22 @@ def full_page_path(muscle: Muscle | None, phase: Phase | None) -> str:
 
 
 def picture_of(
-    muscle: Muscle | None, phase: Phase | None, measured: MeasuredSpeed | None = None
+    muscle: Muscle | None,
+    phase: Phase | None,
+    measured: MeasuredSpeed | None = None,
+    spot: Spot | None = None,
+    problem: Problem | None = None,
 ) -> tuple[str, str]:
     """The public address of the picture for a page about ``muscle`` (else ``phase``, else a
-    running speed, else the site), and the picture's alternative text."""
-    if muscle:
+    running speed, else a place that hurts or a running problem, else the site), and the
+    picture's alternative text."""
+    if spot:
+        address = url_for("previews.spot", slug=spot.slug)
+        alt = f"Where does it hurt? {spot.name}, with the emergency line first"
+    elif problem:
+        address = url_for("previews.problem", slug=problem.slug)
+        alt = f"{problem.name}, a common running problem, with the emergency line first"
+    elif muscle:
         address = url_for("previews.muscle", slug=muscle.slug)
         alt = f"A runner with the {muscle.name.lower()} highlighted"
     elif phase:

@@ -123,6 +123,14 @@ def _speed_slugs(atlas: Atlas) -> Iterator[str]:
     return (measured.speed.slug for measured in atlas.speeds.measured)
 
 
+def _spot_slugs(atlas: Atlas) -> Iterator[str]:
+    return (spot.slug for spot in atlas.pain.spots)
+
+
+def _problem_slugs(atlas: Atlas) -> Iterator[str]:
+    return (problem.slug for problem in atlas.pain.problems)
+
+
 def _no_pages(atlas: Atlas) -> Arguments:
     return ()
 
@@ -148,7 +156,13 @@ ARGUMENTS: dict[str, Callable[[Atlas], Arguments]] = {
     "embeds.muscle_at_phase": lambda atlas: (
         a for a in _phases_and_muscles(atlas, False) if "muscle" in a[0]
     ),
+    "pain.spot": _each("slug", _spot_slugs, canonical=True),
+    "pain.problem": _each("slug", _problem_slugs, canonical=True),
     "previews.muscle": _each("slug", _muscle_slugs),
+    "previews.spot": _each("slug", _spot_slugs),
+    "previews.problem": _each("slug", _problem_slugs),
+    "embeds.spot": _each("slug", _spot_slugs),
+    "embeds.problem": _each("slug", _problem_slugs),
     "previews.phase": _each("phase", _phase_slugs),
     "previews.speed": _each("speed", _speed_slugs),
     # The quiz's runs are endless (a number per class), and answer from the server.

@@ -19,7 +19,7 @@ from jinja2.runtime import Context
 
 from webapp.figure.preview import HEIGHT, WIDTH
 from webapp.pages.context import SITE_DESCRIPTION, public_url
-from webapp.pages.embedding import embeddable, iframe_code
+from webapp.pages.embedding import embeddable, iframe_code, pain_iframe_code
 from webapp.pages.figure_state import DEFAULT as DEFAULT_FIGURE
 from webapp.pages.links import picture_of
 
@@ -83,11 +83,19 @@ def link_preview(context: Context) -> LinkPreview:
     return LinkPreview(
         describe(context),
         canonical,
-        *picture_of(context.get("muscle"), context.get("phase"), context.get("current")),
+        *picture_of(
+            context.get("muscle"),
+            context.get("phase"),
+            context.get("current"),
+            context.get("spot"),
+            context.get("problem"),
+        ),
         oembed=oembed_url(canonical),
     )
 
 
 def init_sharing(app: Flask) -> None:
-    """Give templates ``link_preview()`` and ``iframe_code(muscle)``."""
-    app.jinja_env.globals.update(link_preview=link_preview, iframe_code=iframe_code)
+    """Give templates ``link_preview()``, ``iframe_code(muscle)`` and ``pain_iframe_code(spot)``."""
+    app.jinja_env.globals.update(
+        link_preview=link_preview, iframe_code=iframe_code, pain_iframe_code=pain_iframe_code
+    )

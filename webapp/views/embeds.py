@@ -14,7 +14,7 @@ from typing import Any
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
 
-from webapp.content.model import Muscle, Phase
+from webapp.content.model import Muscle, Phase, Problem, Spot
 from webapp.figure.preview import HEIGHT, WIDTH
 from webapp.gait.activation import working_in
 from webapp.pages.context import muscle_or_404, phase_or_404, prepared, public_url
@@ -29,6 +29,7 @@ from webapp.pages.embedding import (
 )
 from webapp.pages.figures import runner
 from webapp.pages.links import embed_path, full_page_path, picture_of
+from webapp.pages.pain import emergency_line, problem_or_404, spot_or_404, warning_signs
 from webapp.pages.rendering import render_page
 from webapp.serving.page_cache import cached_page
 from webapp.serving.security import allow_framing
@@ -80,6 +81,45 @@ def phase(phase: str) -> Response:
 def muscle_at_phase(phase: str, muscle: str) -> Response:
     """A muscle at one phase: how hard it works there, on the posed runner."""
     return render_embed(muscle_or_404(muscle), phase_or_404(phase))
+
+
+def render_pain_embed(spot: Spot | None, problem: Problem | None) -> Response:
+    """A place that hurts or a running problem, for a frame: the emergency line first, the
+    signs that cannot wait, and the problems (or the places) with a link to the full page."""
+    pain = prepared().atlas.pain
+    item = spot or problem
+    assert item is not None
+    first, _ = warning_signs(item.red_flags)
+    if spot:
+        full_page = public_url(url_for("pain.spot", slug=spot.slug))
+    else:
+        full_page = public_url(url_for("pain.problem", slug=item.slug))
+    response = render_page(
+        "embed_pain.html",
+        item=item,
+        spot=spot,
+        problem=problem,
+        problems=pain.problems_at(spot) if spot else [],
+        first=first,
+        emergency=emergency_line(item.red_flags),
+        full_page=full_page,
+        canonical=full_page,
+    )
+    return allow_framing(response, current_app.config["EMBED_ORIGINS"])
+
+
+@blueprint.get("/embed/pain/<slug>")
+@cached_page
+def spot(slug: str) -> Response:
+    """A place that hurts: the emergency line, the signs that cannot wait, the problems."""
+    return render_pain_embed(spot_or_404(slug), None)
+
+
+@blueprint.get("/embed/pain/problems/<slug>")
+@cached_page
+def problem(slug: str) -> Response:
+    """A running problem: the emergency line, the signs that cannot wait, a short summary."""
+    return render_pain_embed(None, problem_or_404(slug))
 
 
 def _size(name: str, largest: int) -> int:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app, request
+from flask import Flask, Response, current_app, request, url_for
 from werkzeug.exceptions import HTTPException, InternalServerError, MethodNotAllowed, NotFound
 
+from webapp.pages.pain import render_pain
 from webapp.pages.panels import render_atlas
 from webapp.pages.rendering import render_page
 
@@ -16,7 +17,11 @@ MESSAGES = {
 
 
 def not_found(error: NotFound) -> Response:
-    """Unknown addresses show the runner and every real muscle to choose from."""
+    """Unknown addresses show the runner and every real muscle to choose from; an unknown
+    place or problem on the pain map shows the map's list, a way back to the map."""
+    pain = url_for("pain.index")
+    if request.path == pain or request.path.startswith(pain + "/"):
+        return render_pain(status=404, missing=True)
     return render_atlas(None, status=404, missing=request.path[:80])
 
 

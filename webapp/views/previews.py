@@ -13,6 +13,7 @@ from webapp.figure.raster import png, resolve_custom_properties
 from webapp.pages.context import SITE_DESCRIPTION, muscle_or_404, phase_or_404, prepared, speed_or_404
 from webapp.pages.figures import runner, speed_figure
 from webapp.pages.links import muscle_url
+from webapp.pages.pain import emergency_line, problem_or_404, spot_or_404
 from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("previews", __name__)
@@ -68,6 +69,24 @@ def speed(speed: str) -> Response:
     body = f"How the muscles' jobs change from a jog to a sprint, posed from one runner measured at {measured.label}."
     title = f"Running at {measured.label}".replace(" m/s", "\u00a0m/s")  # keep "4 m/s" on one line
     return picture(speed_figure(found, swap=False), "speed", kicker, title, body)
+
+
+@blueprint.get("/preview/pain/<slug>.png")
+@cached_page
+def spot(slug: str) -> Response:
+    """A place that hurts: its name, and the emergency line first."""
+    found = spot_or_404(slug)
+    body = f"{emergency_line(found.red_flags)} {found.where}"
+    return picture(runner(muscle_url, swap=False), "site", "Where does it hurt?", found.name, body)
+
+
+@blueprint.get("/preview/pain/problems/<slug>.png")
+@cached_page
+def problem(slug: str) -> Response:
+    """A common running problem: its name, and the emergency line first."""
+    found = problem_or_404(slug)
+    body = f"{emergency_line(found.red_flags)} {found.summary}"
+    return picture(runner(muscle_url, swap=False), "site", "A common running problem", found.name, body)
 
 
 @blueprint.get("/preview/site.png")

@@ -8,6 +8,7 @@ from flask.typing import ResponseReturnValue
 from webapp.pages.context import prepared, reading_aids
 from webapp.pages.figures import runner, speed_figure
 from webapp.pages.links import muscle_url
+from webapp.pages.pain import emergency_line
 from webapp.pages.rendering import render_page
 from webapp.serving.page_cache import cached_page
 
@@ -41,6 +42,9 @@ def step(slug: str, number: int) -> Response:
     muscle = atlas.muscle(current.muscle) if current.muscle else None
     phase = atlas.phase(current.phase) if current.phase else None
     at_speed = atlas.speeds.find(current.speed) if current.speed else None
+    spot = atlas.pain.spot(current.spot) if current.spot else None
+    problem = atlas.pain.problem(current.problem) if current.problem else None
+    pain_item = spot or problem
     figure = (
         speed_figure(at_speed, selected=current.muscle, swap=False)
         if at_speed
@@ -55,6 +59,9 @@ def step(slug: str, number: int) -> Response:
         muscle=muscle,
         phase=phase,
         at_speed=at_speed,
+        spot=spot,
+        problem=problem,
+        emergency=emergency_line(pain_item.red_flags) if pain_item else None,
         figure=figure,
         **reading_aids([]),
     )
