@@ -97,7 +97,7 @@ def test_the_front_door_autoplays_and_phase_links_do_not(client):
 def test_the_play_frames_hold_every_pose_in_one_response_with_the_muscle_marked(client):
     html = client.get("/stride/frames/calves").get_data(as_text=True)
     frames = html.split("<template ")[1:]
-    assert [re.match(r'data-phase="([\w-]+)"', f).group(1) for f in frames] == PHASES
+    assert [re.match(r'data-key="([\w-]+)"', f).group(1) for f in frames] == PHASES
     for frame in frames:
         marked = {a.get("data-muscle") for a in figure_of(frame).iter(f"{SVG}a") if a.get("aria-current")}
         assert marked == {"calves"}

@@ -4,6 +4,7 @@ stride, compared two at a time, with what changes for each muscle as a runner sp
 from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, url_for
+from markupsafe import Markup
 
 from webapp.content.model import MeasuredSpeed, Muscle
 from webapp.figure.overlay import overlay
@@ -11,6 +12,7 @@ from webapp.figure.runner import RegionLink, draw_runner
 from webapp.figure.speed_chart import Finding, Metric, draw_speed_chart
 from webapp.prepared import SPEED_FRAME_PERCENTS
 from webapp.views import muscle_or_404, prepared, reading_aids
+from webapp.views.frames import Frame, render_frames
 from webapp.views.muscles import muscle_panel_context
 from webapp.views.pages import render_page
 from webapp.views.response_cache import cached_page
@@ -54,6 +56,11 @@ def speed_figure(
         else f"Runner at {measured.speed.label}"
     )
     return draw_runner(pose, links, selected=selected, label=label, swap=linked and swap, labels=labels)
+
+
+def pose_caption(measured: MeasuredSpeed, percent: float) -> str:
+    """The words under the runner: which speed, and when in the stride."""
+    return f"{measured.speed.label} · {percent}% of the stride"
 
 
 def speed_chart() -> str:
@@ -107,7 +114,7 @@ def render_speed(measured: MeasuredSpeed, muscle: Muscle | None = None, autoplay
         # before compression, and every file here is in the static copy and the offline cache.
         frames_url=url_for("speed.frames", speed=measured.speed.slug),
         frame_ms=round(measured.speed.stride_time * 1000 / len(SPEED_FRAME_PERCENTS), 2),
-        still_percent=STILL_PERCENT,
+        caption=pose_caption(measured, STILL_PERCENT),
         speed_url=speed_url,
         compare_url=compare_url,
         speed_chart=speed_chart(),
@@ -174,8 +181,12 @@ def compare(speed: str, other: str) -> Response:
 @blueprint.get("/speed/<speed>/frames")
 @cached_page
 def frames(speed: str) -> str:
-    """Every sampled pose of one speed's stride at once, for the play button: the browser
-    loops through them at the speed's real stride time."""
+    """Every sampled pose of one speed's stride at once, with its caption, for the play
+    button: the browser loops through them at the speed's real stride time."""
     measured = speed_or_404(speed)
-    figures = [(percent, speed_figure(measured, percent)) for percent in SPEED_FRAME_PERCENTS]
-    return render_template("_speed_frames.html", current=measured, figures=figures)
+    frames = []
+    for percent in SPEED_FRAME_PERCENTS:
+        caption = pose_caption(measured, percent)
+        parts = render_template("_speed_frame.html", figure=speed_figure(measured, percent), caption=caption)
+        frames.append(Frame(str(percent), caption, Markup(parts)))
+    return render_frames(frames)

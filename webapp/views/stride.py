@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, Response, render_template, url_for
+from markupsafe import Markup
 
-from webapp.content.model import Muscle, Phase
+from webapp.content.model import Atlas, Muscle, Phase
 from webapp.gait.activation import working_in
 from webapp.views import muscle_or_404, phase_or_404, prepared, reading_aids
 from webapp.views.figures import activation_chart, runner
+from webapp.views.frames import Frame, render_frames
 from webapp.views.muscles import muscle_panel_context
 from webapp.views.pages import render_page
 from webapp.views.response_cache import cached_page
@@ -22,14 +24,23 @@ def phase_url(phase: Phase, muscle: Muscle | None = None) -> str:
     return url_for("stride.phase", phase=phase.slug)
 
 
+def stride_sources(atlas: Atlas) -> list[str]:
+    """What a phase page cites, numbered the same on every phase page: Play shows every
+    phase's text on one page, beside that page's list of sources."""
+    return [
+        *(s for p in atlas.phases for s in p.sources),
+        *(s for m in atlas.muscles for s in m.timing.sources),
+        *atlas.stride.sources,
+    ]
+
+
 def render_phase(phase: Phase, muscle: Muscle | None = None, autoplay: bool = False) -> Response:
     """One phase (optionally with a muscle's panel open)."""
     atlas = prepared().atlas
     index = atlas.phases.index(phase)
     panel = muscle_panel_context(muscle, phase)
     if muscle is None:
-        cited = [*phase.sources, *(s for m in atlas.muscles for s in m.timing.sources), *atlas.stride.sources]
-        panel |= reading_aids(cited)
+        panel |= reading_aids(stride_sources(atlas))
     return render_page(
         "stride.html",
         atlas=atlas,
@@ -70,12 +81,30 @@ def muscle_at_phase(phase: str, muscle: str) -> Response:
 @blueprint.get("/stride/frames/<muscle>")
 @cached_page
 def frames(muscle: str | None = None) -> str:
-    """Every phase's pose at once, for the play button: the animation loops through these in
-    the browser instead of asking the server for every frame."""
+    """Every phase at once, for the play button: its pose and the text that describes it. The
+    animation loops through these in the browser instead of asking the server for every frame."""
     chosen = muscle_or_404(muscle) if muscle else None
     atlas = prepared().atlas
-    figures = [
-        (p, runner(lambda m, p=p: phase_url(p, m), selected=chosen.slug if chosen else None, phase=p))
-        for p in atlas.phases
-    ]
-    return render_template("_frames.html", figures=figures)
+    return render_frames(
+        [
+            Frame(
+                p.slug,
+                p.name,
+                Markup(
+                    render_template(
+                        "_stride_frame.html",
+                        atlas=atlas,
+                        phase=p,
+                        muscle=chosen,
+                        working=working_in(atlas.muscles, p),
+                        figure=runner(
+                            lambda m, p=p: phase_url(p, m), selected=chosen.slug if chosen else None, phase=p
+                        ),
+                        phase_url=phase_url,
+                        **reading_aids(stride_sources(atlas)),
+                    )
+                ),
+            )
+            for p in atlas.phases
+        ]
+    )
