@@ -251,6 +251,10 @@ def test_while_play_runs_every_word_describes_the_pose_shown(page: Page, path, s
     following = dict(itertools.pairwise([*PHASES, PHASES[0]]))
     assert all(b in (a, following[a]) for a, b in itertools.pairwise(shown)), f"in stride order: {shown}"
     play.click()
+    page.clock.run_for(500)  # pausing lands on the phase shown: htmx swaps the stage in
+    on_page = path.split("/")[2] if path.count("/") > 1 else PHASES[0]
+    landed = path if shown[-1] == on_page else f"/stride/{shown[-1]}" + (f"/{muscle}" if muscle else "")
+    expect(page).to_have_url(re.compile(f"{landed}$"))
     expect(page.locator("#play-status")).to_have_text(f"Paused at {ATLAS.phase(shown[-1]).name}")
 
 
