@@ -190,7 +190,7 @@ def test_while_play_runs_the_caption_describes_the_pose_shown(page: Page, app, p
             play.click()
     expect(play).to_have_attribute("aria-pressed", "true")
     captions = []
-    for _ in range(round(measured.speed.stride_time * 1000 / TICK) + 2):
+    for _ in range(round(1.5 * measured.speed.stride_time * 1000 / TICK)):  # the frames may arrive late
         page.clock.run_for(TICK)
         shown = page.evaluate(SHOWN)
         assert shown["pose"] == poses[shown["caption"]], (
@@ -213,7 +213,7 @@ def test_with_reduced_motion_an_explicit_play_steps_through_the_poses_without_tw
     with page.expect_response(re.compile(rf"/speed/{measured.speed.slug}/frames$")):
         page.locator("[data-play]").click()
     captions = set()
-    for _ in range(round(measured.speed.stride_time * 1000 / TICK) + 2):
+    for _ in range(round(1.5 * measured.speed.stride_time * 1000 / TICK)):  # the frames may arrive late
         page.clock.run_for(TICK)
         shown = page.evaluate(SHOWN)
         assert shown["pose"] == poses[shown["caption"]]
