@@ -28,12 +28,12 @@ BASELINE = "/muscles/calves"
 LOOPS = 3
 
 # Play the stride and record every animation frame and every change of pose for ``loops``
-# strides, from the page's own "speed:frame" events.
+# strides, from the page's own "player:frame" events.
 RECORD_PLAY = """async ([loops, strideMs]) => {
-  const stage = document.querySelector('[data-speed-frames]');
+  const stage = document.querySelector('[data-frames]');
   const ticks = [], poses = [];
   let caption = null;
-  stage.addEventListener('speed:frame', (event) => {
+  stage.addEventListener('player:frame', (event) => {
     ticks.push(event.detail.time);
     const now = document.querySelector('#speed-caption').textContent;
     if (now !== caption) { caption = now; poses.push(event.detail.time); }

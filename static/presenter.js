@@ -21,7 +21,7 @@
     }
     if (event.key === "s" || event.key === "S") {
       event.preventDefault();
-      document.dispatchEvent(new Event("stride:toggle"));
+      document.dispatchEvent(new Event("player:toggle"));
       return;
     }
     var name = KEYS[event.key] || (/^[0-9]$/.test(event.key) ? (event.key === "0" ? "10" : event.key) : null);

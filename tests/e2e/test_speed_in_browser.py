@@ -1,20 +1,48 @@
 """The speed view in Chromium: cold deep links, htmx swaps with the address following,
-Back and Forward, the comparison, Play at the real stride time, reduced motion, no
-JavaScript, the keyboard, and the accessibility audit."""
+Back and Forward, the comparison, Play at the real stride time with the caption describing
+the pose shown, reduced motion, no JavaScript, the keyboard, and the accessibility audit."""
 
 from __future__ import annotations
 
 import itertools
 import re
+import xml.etree.ElementTree as ET
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import real_content
 from tests.e2e.helpers import document_was_kept, mark_document
+from webapp.prepared import SPEED_FRAME_PERCENTS
 
 SPEEDS = real_content().atlas.speeds.measured
 SLUGS = [m.speed.slug for m in SPEEDS]
+TICK = 16  # the fake clock's animation frame
+
+# What the page shows: the pose (every placed shape), its caption, and the live region.
+SHOWN = """() => ({
+  pose: [...document.querySelectorAll('#speed-figure [transform]')].map(e => e.getAttribute('transform')).join(' '),
+  caption: document.querySelector('#speed-caption').textContent.trim(),
+  status: document.querySelector('#play-status').textContent,
+  spoken: [...document.querySelectorAll('#speed-figure, #speed-caption')]
+    .filter(e => e.closest('[aria-live], [role="status"], [role="log"], [role="alert"]')).length,
+})"""
+
+
+def poses_by_caption(app, measured) -> dict[str, str]:
+    """Each sampled pose of a speed, drawn by the server, under the caption that names it."""
+    from webapp.views.speed import speed_figure
+
+    with app.test_request_context():
+        figures = {p: ET.fromstring(speed_figure(measured, p)) for p in SPEED_FRAME_PERCENTS}
+    poses = {
+        f"{measured.speed.label} · {p}% of the stride": " ".join(
+            e.get("transform") for e in svg.iter() if e.get("transform")
+        )
+        for p, svg in figures.items()
+    }
+    assert len(set(poses.values())) == len(SPEED_FRAME_PERCENTS)
+    return poses
 
 
 def near_thigh(page: Page) -> str:
@@ -140,3 +168,60 @@ def test_speed_pages_fit_a_phone_and_pass_the_audit(open_page, path):
     )
     assert overflow <= 0
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize(
+    ("path", "started_by"), [("/speed", "itself"), (f"/speed/{SLUGS[-1]}", "the button")]
+)
+def test_while_play_runs_the_caption_describes_the_pose_shown(page: Page, app, path, started_by):
+    measured = SPEEDS[0] if started_by == "itself" else SPEEDS[-1]
+    poses = poses_by_caption(app, measured)
+    page.clock.install(time=0)
+    frames = re.compile(rf"/speed/{measured.speed.slug}/frames$")
+    play = page.locator("[data-play]")
+    if started_by == "itself":
+        with page.expect_response(frames):
+            page.goto(path)
+        page.clock.pause_at(60_000)
+    else:
+        page.goto(path)
+        page.clock.pause_at(60_000)
+        with page.expect_response(frames):
+            play.click()
+    expect(play).to_have_attribute("aria-pressed", "true")
+    captions = []
+    for _ in range(round(1.5 * measured.speed.stride_time * 1000 / TICK)):  # the frames may arrive late
+        page.clock.run_for(TICK)
+        shown = page.evaluate(SHOWN)
+        assert shown["pose"] == poses[shown["caption"]], (
+            f"the figure is not the pose {shown['caption']!r} names"
+        )
+        assert shown["status"] == "" and shown["spoken"] == 0, "no frame is read out"
+        captions.append(shown["caption"])
+    assert set(captions) == set(poses), "one stride shows every pose"
+    play.click()
+    expect(page.locator("#play-status")).to_have_text(f"Paused at {captions[-1]}")
+
+
+def test_with_reduced_motion_an_explicit_play_steps_through_the_poses_without_tweening(open_page, app):
+    measured = SPEEDS[0]
+    poses = poses_by_caption(app, measured)
+    page = open_page(reduced_motion="reduce")
+    page.clock.install(time=0)
+    page.goto(f"/speed/{measured.speed.slug}")
+    page.clock.pause_at(60_000)
+    with page.expect_response(re.compile(rf"/speed/{measured.speed.slug}/frames$")):
+        page.locator("[data-play]").click()
+    captions = set()
+    for _ in range(round(1.5 * measured.speed.stride_time * 1000 / TICK)):  # the frames may arrive late
+        page.clock.run_for(TICK)
+        shown = page.evaluate(SHOWN)
+        assert shown["pose"] == poses[shown["caption"]]
+        captions.add(shown["caption"])
+    assert captions == set(poses), "an explicit Play still shows every pose"
+    tweened = page.evaluate(
+        """[...document.querySelectorAll('#speed-figure *')]
+             .filter(e => getComputedStyle(e).transitionDuration.split(',').some(d => parseFloat(d) > 0)
+                       || getComputedStyle(e).animationName !== 'none').length"""
+    )
+    assert tweened == 0, "with reduced motion each pose replaces the last at once"

@@ -1,8 +1,9 @@
-"""Stride mode in Chromium: stepping, playing, pausing, reduced motion, deep links, history
-and the stepper without JavaScript."""
+"""Stride mode in Chromium: stepping, playing (with the text describing the pose shown),
+pausing, reduced motion, deep links, history and the stepper without JavaScript."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pytest
@@ -12,6 +13,72 @@ from tests.conftest import real_content
 from tests.e2e.helpers import document_was_kept, mark_document
 
 PHASES = ["loading", "midstance", "toe-off", "initial-swing", "mid-swing", "terminal-swing"]
+ATLAS = real_content().atlas
+PHASE_MS = 1100  # how long Play shows each phase
+
+# Everything on the page that says which phase is shown, read in one go; and every element
+# that changes while Play runs, to check that none is read out as it changes.
+SHOWN = """() => {
+  const text = (selector) => [...document.querySelectorAll(selector)].map(e => e.textContent.trim());
+  const changing = ['#stride-figure', '#stride-caption', '#phase-group', '#panel-heading', '#phase-summary',
+                    '#phase-work', '#phase-back', '.phase-steps', '.activation-chart', '.timing-chart']
+    .flatMap(s => [...document.querySelectorAll(s)]);
+  return {
+    thigh: document.querySelector('#stride-figure .limb--near path').getAttribute('transform'),
+    strongRegions: [...document.querySelectorAll('#stride-figure a.region--strong:not([aria-hidden]):not(.region--adductors)')]
+      .map(a => a.dataset.muscle).sort(),
+    caption: document.querySelector('#stride-caption').textContent.trim(),
+    step: text('.phase-steps a[aria-current="step"]').length
+      ? document.querySelector('.phase-steps a[aria-current="step"]').dataset.phase : null,
+    columns: [...document.querySelectorAll('.chart__column.is-current')].map(g => g.dataset.phase),
+    group: text('#phase-group')[0] ?? null,
+    heading: text('#panel-heading')[0],
+    summary: text('#phase-summary')[0] ?? null,
+    workingHard: text('#phase-work .working__group--strong dd a'),
+    back: text('#phase-back a')[0] ?? null,
+    status: document.querySelector('#play-status').textContent,
+    spoken: changing.filter(e => e.closest('[aria-live], [role="status"], [role="log"], [role="alert"]')).length,
+  };
+}"""
+
+
+def phase_caption(phase) -> str:
+    return f"{phase.short_name.capitalize()} · {phase.period}, {int(phase.start)}–{int(phase.end)}% of the stride"
+
+
+def near_thighs(page: Page) -> dict[str, str]:
+    """The near thigh's drawn position at each phase, read from each phase's own page."""
+    thighs = {}
+    for phase in PHASES:
+        page.goto(f"/stride/{phase}")
+        thighs[phase] = page.evaluate(SHOWN)["thigh"]
+    assert len(set(thighs.values())) == len(PHASES)
+    return thighs
+
+
+def assert_text_describes_the_pose(shown: dict, thighs: dict[str, str], muscle: str | None) -> str:
+    """Which phase the figure shows (by its pose), and that every word on the page agrees."""
+    [slug] = [p for p, thigh in thighs.items() if thigh == shown["thigh"]]
+    phase = ATLAS.phase(slug)
+    strong = [m for m in ATLAS.muscles if m.timing.intensities[slug] == "strong"]
+    assert shown["strongRegions"] == sorted(m.slug for m in strong if m.slug != "adductors")
+    assert shown["caption"] == phase_caption(phase)
+    assert shown["step"] == slug
+    assert shown["columns"] == [slug], "the chart's outlined column is the phase shown"
+    if muscle is None:
+        index = PHASES.index(slug)
+        assert shown["group"] == (
+            f"Phase {index + 1} of {len(PHASES)} · {phase.period}, {int(phase.start)}–{int(phase.end)}% of the stride"
+        )
+        assert shown["heading"] == phase.name
+        assert shown["summary"] == " ".join(phase.what_happens.split())
+        assert shown["workingHard"] == [m.name for m in strong]
+    else:
+        assert shown["heading"] == ATLAS.muscle(muscle).name
+        assert shown["back"] == f"Back to everything that happens at {phase.short_name}"
+    assert shown["status"] == "", "the live region stays quiet while Play runs"
+    assert shown["spoken"] == 0, "nothing that changes with each frame is a live region"
+    return slug
 
 
 def figure_state(page: Page) -> tuple[str, frozenset[str]]:
@@ -154,3 +221,74 @@ def test_stride_pages_fit_a_phone_and_pass_the_audit(open_page, path):
     )
     assert overflow <= 0
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize(
+    ("path", "started_by", "muscle"),
+    [
+        ("/stride", "itself", None),
+        ("/stride/mid-swing", "the button", None),
+        ("/stride/toe-off/calves", "the button", "calves"),
+    ],
+)
+def test_while_play_runs_every_word_describes_the_pose_shown(page: Page, path, started_by, muscle):
+    thighs = near_thighs(page)
+    page.clock.install(time=0)
+    page.clock.pause_at(1000)  # from here time moves only when the test moves it, a phase at a time
+    frames = re.compile(r"/stride/frames")
+    play = page.locator("[data-play]")
+    page.goto(path)
+    with page.expect_response(frames):
+        page.clock.run_for(1)  # htmx sets the page up on its first timer
+        if started_by == "the button":
+            play.click()
+    expect(play).to_have_attribute("aria-pressed", "true")
+    shown = []
+    for _ in range(len(PHASES) + 2):  # the first step may come before the frames are parsed
+        page.clock.run_for(PHASE_MS)
+        shown.append(assert_text_describes_the_pose(page.evaluate(SHOWN), thighs, muscle))
+    assert set(shown) == set(PHASES), "one loop shows every phase"
+    following = dict(itertools.pairwise([*PHASES, PHASES[0]]))
+    assert all(b in (a, following[a]) for a, b in itertools.pairwise(shown)), f"in stride order: {shown}"
+    play.click()
+    page.clock.run_for(500)  # pausing lands on the phase shown: htmx swaps the stage in
+    on_page = path.split("/")[2] if path.count("/") > 1 else PHASES[0]
+    landed = path if shown[-1] == on_page else f"/stride/{shown[-1]}" + (f"/{muscle}" if muscle else "")
+    expect(page).to_have_url(re.compile(f"{landed}$"))
+    expect(page.locator("#play-status")).to_have_text(f"Paused at {ATLAS.phase(shown[-1]).name}")
+
+
+def test_with_reduced_motion_an_explicit_play_or_s_steps_through_the_poses_without_tweening(open_page):
+    page = open_page(reduced_motion="reduce")
+    thighs = near_thighs(page)
+    page.clock.install(time=0)
+    page.clock.pause_at(1000)
+    page.goto("/stride/loading")
+    page.clock.run_for(3 * PHASE_MS)
+    assert assert_text_describes_the_pose(page.evaluate(SHOWN), thighs, None) == "loading", (
+        "nothing moved on its own"
+    )
+    with page.expect_response(re.compile(r"/stride/frames$")):
+        page.locator("[data-play]").click()
+    shown = []
+    for _ in range(5):  # the first step or two may come before the frames are parsed
+        page.clock.run_for(PHASE_MS)
+        shown.append(assert_text_describes_the_pose(page.evaluate(SHOWN), thighs, None))
+        tweened = page.evaluate(
+            """[...document.querySelectorAll('#stride-figure *, .activation-chart *, .phase-steps *')]
+                 .filter(e => getComputedStyle(e).transitionDuration.split(',').some(d => parseFloat(d) > 0)
+                           || getComputedStyle(e).animationName !== 'none').length"""
+        )
+        assert tweened == 0, "with reduced motion each pose replaces the last at once"
+    assert {"midstance", "toe-off", "initial-swing"} <= set(shown)
+
+    page.goto("/present/calves")  # the presenter's S key is an explicit Play too
+    page.clock.run_for(1)
+    expect(page.locator("[data-play]")).to_be_visible()
+    with page.expect_response(re.compile(r"/stride/frames/calves$")):
+        page.keyboard.press("s")
+    captions = set()
+    for _ in range(4):
+        page.clock.run_for(PHASE_MS)
+        captions.add(page.locator("#stride-caption").text_content())
+    assert len(captions & {phase_caption(p) for p in ATLAS.phases}) >= 3, captions

@@ -162,9 +162,9 @@ def test_play_gets_every_pose_at_once_shown_at_the_real_stride_time(client, each
     page = html_of(client, f"/speed/{speed.slug}/calves")
     frame_ms = float(re.search(r'data-frame-ms="([\d.]+)"', page).group(1))
     assert frame_ms * len(SPEED_FRAME_PERCENTS) == pytest.approx(speed.stride_time * 1000, abs=0.1)
-    frames_url = re.search(r'data-speed-frames="([^"]+)"', page).group(1)
+    frames_url = re.search(r'data-frames="([^"]+)"', page).group(1)
     frames = html_of(client, frames_url).split("<template ")[1:]
-    assert [int(re.match(r'data-percent="(\d+)"', f).group(1)) for f in frames] == list(SPEED_FRAME_PERCENTS)
+    assert [int(re.match(r'data-key="(\d+)"', f).group(1)) for f in frames] == list(SPEED_FRAME_PERCENTS)
     assert frames_url == f"/speed/{speed.slug}/frames", "one set of poses per speed, whatever muscle is open"
 
 

@@ -97,10 +97,30 @@ def test_the_front_door_autoplays_and_phase_links_do_not(client):
 def test_the_play_frames_hold_every_pose_in_one_response_with_the_muscle_marked(client):
     html = client.get("/stride/frames/calves").get_data(as_text=True)
     frames = html.split("<template ")[1:]
-    assert [re.match(r'data-phase="([\w-]+)"', f).group(1) for f in frames] == PHASES
+    assert [re.match(r'data-key="([\w-]+)"', f).group(1) for f in frames] == PHASES
     for frame in frames:
         marked = {a.get("data-muscle") for a in figure_of(frame).iter(f"{SVG}a") if a.get("aria-current")}
         assert marked == {"calves"}
+
+
+def test_each_play_frame_carries_its_phase_text_and_sends_each_outline_once(client):
+    html = client.get("/stride/frames").get_data(as_text=True)
+    outlines = re.findall(r' d="([^"]*)"', html)
+    assert outlines and len(outlines) == len(set(outlines)), "every pose shares its outlines"
+    for phase, frame in zip(ATLAS.phases, html.split("<template ")[1:], strict=True):
+        assert f'<div id="panel-heading">{phase.name}</div>' in frame
+        strong = frame.split("working__group--strong")[1].split("</dd>")[0]
+        names = [m.name for m in ATLAS.muscles if m.timing.intensities[phase.slug] == "strong"]
+        assert re.findall(r'<a href="[^"]+">([^<]+)</a>', strong) == names
+
+
+def test_the_play_frames_cite_by_the_numbers_of_every_phase_page(client, each_phase):
+    listed = re.findall(
+        r'<li id="source-([\w-]+)"', client.get(f"/stride/{each_phase.slug}").get_data(as_text=True)
+    )
+    frames = client.get("/stride/frames").get_data(as_text=True)
+    cited = set(re.findall(r'href="#source-([\w-]+)" aria-label="Source (\d+)"', frames))
+    assert cited and all(listed[int(number) - 1] == source for source, number in cited)
 
 
 def test_the_chart_has_a_row_per_muscle_linking_to_it_at_the_current_phase(client):

@@ -5,11 +5,13 @@ from __future__ import annotations
 from functools import partial
 
 from flask import Blueprint, Response, render_template
+from markupsafe import Markup
 
-from webapp.content.model import Muscle, Phase
+from webapp.content.model import Atlas, Muscle, Phase
 from webapp.gait.activation import working_in
 from webapp.pages.context import muscle_or_404, phase_or_404, prepared, reading_aids
 from webapp.pages.figures import activation_chart, runner
+from webapp.pages.frames import Frame, render_frames
 from webapp.pages.links import phase_url
 from webapp.pages.panels import muscle_panel_context
 from webapp.pages.rendering import render_page
@@ -18,19 +20,24 @@ from webapp.serving.page_cache import cached_page
 blueprint = Blueprint("stride", __name__)
 
 
+def stride_sources(atlas: Atlas) -> list[str]:
+    """What a phase page cites, numbered the same on every phase page: Play shows every
+    phase's text on one page, beside that page's list of sources."""
+    return [
+        *(s for p in atlas.phases for s in p.sources),
+        *(s for m in atlas.muscles for s in m.timing.sources),
+        *atlas.timing_note.sources,
+        *atlas.stride.sources,
+    ]
+
+
 def render_phase(phase: Phase, muscle: Muscle | None = None, autoplay: bool = False) -> Response:
     """One phase (optionally with a muscle's panel open)."""
     atlas = prepared().atlas
     index = atlas.phases.index(phase)
     panel = muscle_panel_context(muscle, phase)
     if muscle is None:
-        cited = [
-            *phase.sources,
-            *(s for m in atlas.muscles for s in m.timing.sources),
-            *atlas.timing_note.sources,
-            *atlas.stride.sources,
-        ]
-        panel |= reading_aids(cited)
+        panel |= reading_aids(stride_sources(atlas))
     return render_page(
         "stride.html",
         atlas=atlas,
@@ -71,12 +78,30 @@ def muscle_at_phase(phase: str, muscle: str) -> Response:
 @blueprint.get("/stride/frames/<muscle>")
 @cached_page
 def frames(muscle: str | None = None) -> str:
-    """Every phase's pose at once, for the play button: the animation loops through these in
-    the browser instead of asking the server for every frame."""
+    """Every phase at once, for the play button: its pose and the text that describes it. The
+    animation loops through these in the browser instead of asking the server for every frame."""
     chosen = muscle_or_404(muscle) if muscle else None
     atlas = prepared().atlas
-    figures = [
-        (p, runner(partial(phase_url, p), selected=chosen.slug if chosen else None, phase=p))
-        for p in atlas.phases
-    ]
-    return render_template("_frames.html", figures=figures)
+    return render_frames(
+        [
+            Frame(
+                p.slug,
+                p.name,
+                Markup(
+                    render_template(
+                        "_stride_frame.html",
+                        atlas=atlas,
+                        phase=p,
+                        muscle=chosen,
+                        working=working_in(atlas.muscles, p),
+                        figure=runner(
+                            partial(phase_url, p), selected=chosen.slug if chosen else None, phase=p
+                        ),
+                        phase_url=phase_url,
+                        **reading_aids(stride_sources(atlas)),
+                    )
+                ),
+            )
+            for p in atlas.phases
+        ]
+    )
