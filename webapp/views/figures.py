@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from webapp.content.model import Muscle, Phase
 from webapp.figure.chart import ChartRow, draw_activation_chart
-from webapp.figure.front import draw_front
-from webapp.figure.runner import RegionLink, draw_runner
+from webapp.figure.runner import RegionLink, draw_figure
+from webapp.figure.svg import Figure
 from webapp.views import prepared
 from webapp.views.figure_state import FigureState
 
@@ -27,14 +27,16 @@ def runner(
     label: str | None = None,
     numbers: dict[str, int] | None = None,
     state: FigureState = SIDE_VIEW,
-) -> str:
+) -> Figure:
     """The runner with every muscle linking to ``link(muscle)``: at home (no phase), or posed
     at ``phase`` with the muscles lit by how hard they work there (unless not ``lit``); seen
     from the side or the front, with or without names, as ``state`` says."""
     atlas = prepared().atlas
     links = [RegionLink(m.slug, m.name, link(m)) for m in atlas.muscles]
+    views = prepared().figure.views
     if state.front:
-        return draw_front(
+        return draw_figure(
+            views["front"],
             prepared().pose(None),
             links,
             selected=selected,
@@ -44,7 +46,8 @@ def runner(
             swap=swap,
         )
     if phase is None or not lit:
-        return draw_runner(
+        return draw_figure(
+            views["side"],
             prepared().pose(phase.slug if phase else None),
             links,
             selected=selected,
@@ -55,7 +58,8 @@ def runner(
             swap=swap,
         )
     near, far = prepared().levels(phase)
-    return draw_runner(
+    return draw_figure(
+        views["side"],
         prepared().pose(phase.slug),
         links,
         selected=selected,

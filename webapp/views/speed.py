@@ -7,8 +7,9 @@ from flask import Blueprint, Response, abort, render_template, url_for
 
 from webapp.content.model import MeasuredSpeed, Muscle
 from webapp.figure.overlay import overlay
-from webapp.figure.runner import RegionLink, draw_runner
+from webapp.figure.runner import RegionLink, draw_figure
 from webapp.figure.speed_chart import Finding, Metric, draw_speed_chart
+from webapp.figure.svg import Figure
 from webapp.prepared import SPEED_FRAME_PERCENTS
 from webapp.views import muscle_or_404, prepared, reading_aids
 from webapp.views.muscles import muscle_panel_context
@@ -41,7 +42,7 @@ def speed_figure(
     linked: bool = True,
     swap: bool = True,
     labels: bool = False,
-) -> str:
+) -> Figure:
     """The runner at ``percent`` of this speed's own measured stride; each muscle links to
     its panel at this speed (unless not ``linked``, for a faint outline), swapped in place by
     htmx when ``swap``."""
@@ -53,7 +54,15 @@ def speed_figure(
         if linked
         else f"Runner at {measured.speed.label}"
     )
-    return draw_runner(pose, links, selected=selected, label=label, swap=linked and swap, labels=labels)
+    return draw_figure(
+        prepared().figure.views["side"],
+        pose,
+        links,
+        selected=selected,
+        label=label,
+        swap=linked and swap,
+        labels=labels,
+    )
 
 
 def speed_chart() -> str:
@@ -154,6 +163,7 @@ def compare(speed: str, other: str) -> Response:
             speed_figure(faster),
             f"The runner at {faster.speed.label} over a faint outline of the runner at "
             f"{slower.speed.label}, both at {STILL_PERCENT}% of the stride",
+            "side",
         )
     return render_page(
         "speed_compare.html",
