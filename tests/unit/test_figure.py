@@ -59,6 +59,20 @@ def test_each_view_shows_the_muscles_it_can_see(views):
     assert views["side"].shows("hamstrings") and views["side"].shows("glutes")
     assert not views["front"].shows("hamstrings") and not views["front"].shows("glutes")
     assert {"adductors", "glute-medius", "core", "quadriceps", "hip-flexors"} <= set(views["front"].shapes)
+    # From behind: the posterior chain (the calves include the Achilles tendon, the core the
+    # back muscles), and nothing that only shows from the front.
+    posterior = {"glutes", "glute-medius", "hamstrings", "calves", "adductors", "core"}
+    assert set(views["back"].shapes) == posterior
+
+
+def test_the_back_view_draws_the_calves_down_to_the_heel_and_both_glutes(views, poses):
+    back, pose = views["back"], poses[None]
+    frames = back.frames(pose)
+    calves = [s for s in back.shapes["calves"] if s.segment == "shank"]
+    lowest = max(y for s in calves for _, y in s.points)  # the Achilles tendon, in the shank's frame
+    assert lowest >= pose.body.shank  # reaches the ankle
+    glutes = [frames["trunk"].point(*s.points[0]) for s in back.shapes["glutes"]]
+    assert len(glutes) == 2 and glutes[0][0] != glutes[1][0], "one on each side"
 
 
 @pytest.mark.parametrize("view", VIEWS)

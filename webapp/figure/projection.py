@@ -20,6 +20,7 @@ from webapp.gait.kinematics import Pose
 LIMBS = ("thigh", "shank", "foot", "upper_arm", "forearm", "fist")
 TRUNK_PARTS = ("trunk", "head")
 PROJECTIONS = ("side", "frontal")
+ARM_BENT = 60.0  # elbow flexion (degrees) from which the wrist is carried fully in front of the body
 MIN_STRETCH = 0.18  # a limb pointing straight at the viewer still shows a stub
 # Facing the viewer, the runner's left (the near side of the measured pose) is on our right.
 SIDE_SIGN = {"near": 1, "far": -1}
@@ -78,7 +79,10 @@ def frontal_frames(pose: Pose) -> dict[str, Frame]:
             shoulder_y + body.upper_arm * math.cos(math.radians(upper.rotation)),
         )
         wrist_drop = body.forearm * math.cos(math.radians(fore.rotation))
-        wrist = (elbow[0] - sign * (body.wrist_in + 0.25 * abs(wrist_drop)), elbow[1] + wrist_drop)
+        # A bent arm carries the wrist in front of the body; a hanging one, at the side.
+        arm = pose.angles.near_arm if leg == "near" else pose.angles.far_arm
+        bend = min(1.0, max(arm.elbow_flexion, 0.0) / ARM_BENT)
+        wrist = (elbow[0] - sign * bend * (body.wrist_in + 0.25 * abs(wrist_drop)), elbow[1] + wrist_drop)
         frames[f"{leg}_upper_arm"] = _toward(shoulder, elbow, body.upper_arm, sign)
         frames[f"{leg}_forearm"] = _toward(elbow, wrist, body.forearm, sign)
         frames[f"{leg}_fist"] = Frame(wrist)
