@@ -192,4 +192,4 @@ def test_no_tap_area_is_a_box_and_narrow_muscles_grow_to_a_fingertip_where_there
 def breadth_px(area, scale: float) -> float:
     """The diameter of the largest circle inside any piece of ``area``, in CSS px."""
     pieces = [g for g in getattr(area, "geoms", [area]) if isinstance(g, Polygon) and g.area > 0]
-    return 2 * max(shapely.maximum_inscribed_circle(p, 0.1).length for p in pieces) * scale
+    return 2 * max((shapely.maximum_inscribed_circle(p, 0.1).length for p in pieces), default=0.0) * scale

@@ -29,8 +29,8 @@ PHONE_FIGURE_HEIGHT = 585.0
 GROWTH_STEPS = 6  # growth areas advance together in this many steps, so none takes a gap first
 MARGIN = 0.6  # drawing units kept clear of other muscles (curves are measured as polygons)
 SLACK = 0.5  # drawing units grown beyond the least, for the corners a polygon cuts
-QUAD_SEGMENTS = 4  # a grown corner's roundness: segments per quarter circle
-SIMPLIFY = 0.2  # drawing units a growth outline may be straightened by, to keep the page small
+QUAD_SEGMENTS = 2  # a grown corner's roundness: segments per quarter circle
+SIMPLIFY = 0.45  # drawing units a growth outline may be straightened by, to keep the page small
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,9 @@ class Painted:
 @dataclass(frozen=True)
 class Target:
     """A drawn muscle copy: the part of it a tap reaches (``reachable``), what of it is seen
-    (``seen``: nothing is painted over it), and the area its tap area grows by (``growth``,
-    page coordinates, painted just beneath the muscles of its layer; may be empty)."""
+    (``seen``: nothing is painted over it), and its grown tap area (``growth``, page
+    coordinates, painted just beneath the muscles of its layer, so it may include the muscle
+    itself, which keeps its outline simple; empty when the muscle is wide enough)."""
 
     index: int  # its place in the paint order
     slug: str
@@ -135,7 +136,7 @@ def lay_out_targets(stack: Sequence[Painted], min_size: float) -> list[Target]:
             stack[i].leg,
             reachable[i],
             seen[i],
-            growth[i].difference(reachable[i]).simplify(SIMPLIFY),
+            growth[i].simplify(SIMPLIFY),
         )
         for i in muscles
     ]
