@@ -28,6 +28,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 VIEWS = list(real_content().figure.views)
 TOLERANCE = 0.5  # CSS px² at phone size: curves read back as polygons differ by a hair
 SAMPLES = 12  # points per Bézier when reading a path back
+STROKE = 0.5  # half the width of a muscle's outline (static/app.css: .region .muscle)
 
 
 def _transform(text: str):
@@ -111,7 +112,9 @@ def painted(svg: str) -> list[tuple[str | None, str, object, bool]]:
             for shape in element:
                 shape_tag = shape.tag.removeprefix(SVG)
                 if shape_tag == "path" and shape.get("class") in {"muscle", "hit"}:
-                    items.append((slug, kind, path_area(shape.get("d"), shape.get("transform")), True))
+                    area = path_area(shape.get("d"), shape.get("transform"))
+                    # A drawn muscle is its fill and its outline's stroke, which takes taps too.
+                    items.append((slug, kind, area.buffer(STROKE) if kind == "muscle" else area, True))
                 elif shape_tag == "rect":
                     x, y = float(shape.get("x")), float(shape.get("y"))
                     w, h = float(shape.get("width")), float(shape.get("height"))

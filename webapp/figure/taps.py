@@ -27,10 +27,12 @@ MIN_TARGET_PX = 24.0  # WCAG 2.2, 2.5.8: a target at least 24 CSS px across
 PHONE_FIGURE_WIDTH = 343.0
 PHONE_FIGURE_HEIGHT = 585.0
 GROWTH_STEPS = 6  # growth areas advance together in this many steps, so none takes a gap first
-MARGIN = 0.6  # drawing units kept clear of other muscles (curves are measured as polygons)
+# Drawing units kept clear of other muscles: their outline's stroke (half of 3.5 when selected)
+# and the hair by which a curve measured as a polygon differs from the drawn one.
+MARGIN = 2.0
 SLACK = 0.5  # drawing units grown beyond the least, for the corners a polygon cuts
 QUAD_SEGMENTS = 2  # a grown corner's roundness: segments per quarter circle
-SIMPLIFY = 0.45  # drawing units a growth outline may be straightened by, to keep the page small
+SIMPLIFY = 0.3  # drawing units a growth outline may be straightened by, to keep the page small
 
 
 @dataclass(frozen=True)
