@@ -67,12 +67,14 @@ class Drawing:
     atlas = real_content().atlas
     pose = staticmethod(real_content().pose)
 
-    def figure(self, selected: str | None) -> str:
-        """The side view at home, with ``selected`` marked."""
-        from webapp.figure.runner import RegionLink, draw_runner
+    views = real_content().figure.views
+
+    def figure(self, selected: str | None, view: str = "side") -> str:
+        """A view (the side view unless told) at home, with ``selected`` marked."""
+        from webapp.figure.runner import RegionLink, draw_figure
 
         links = [RegionLink(m.slug, m.name, f"/muscles/{m.slug}") for m in self.atlas.muscles]
-        return draw_runner(self.pose(None), links, selected=selected)
+        return str(draw_figure(self.views[view], self.pose(None), links, selected=selected))
 
 
 @pytest.fixture(scope="session")
@@ -93,6 +95,18 @@ def links(drawing: Drawing) -> list:
 def poses(drawing: Drawing) -> dict:
     """The home pose (key None) and the pose of every phase of the stride."""
     return {phase: drawing.pose(phase) for phase in [None, *(p.slug for p in drawing.atlas.phases)]}
+
+
+@pytest.fixture(scope="session")
+def every_pose(poses) -> dict:
+    """Every pose a view draws: the running ones (as ``poses``) and the still ones by name."""
+    return {**poses, **real_content().figure.still_poses}
+
+
+@pytest.fixture(scope="session")
+def views():
+    """The views of the runner in the data, by name."""
+    return real_content().figure.views
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,7 @@ from webapp.content.glossary import TermFinder
 from webapp.content.ledger import TOP_LEVEL, page_check
 from webapp.content.loader import load_atlas
 from webapp.content.model import Atlas, LedgerEntry, PageCheck, Phase
+from webapp.figure.views import FigureData, load_views
 from webapp.gait.activation import phase_at
 from webapp.gait.kinematics import Pose, angles_at, mean_hip_height, solve_pose
 
@@ -26,6 +27,7 @@ class Prepared:
     atlas: Atlas
     poses: dict[str | None, Pose]  # phase slug (None: the home page) -> pose
     terms: TermFinder
+    figure: FigureData  # the views of the runner and the still poses (data/views/)
     speed_frames: dict[str, tuple[Pose, ...]] = field(default_factory=dict)  # speed slug -> poses
 
     def pose(self, phase: str | None) -> Pose:
@@ -54,7 +56,11 @@ def prepare(data_dir: Path) -> Prepared:
         key: solve_pose(angles_at(atlas.stride, percent), hip_height) for key, percent in moments.items()
     }
     return Prepared(
-        atlas=atlas, poses=poses, terms=TermFinder(atlas.glossary), speed_frames=speed_frames(atlas)
+        atlas=atlas,
+        poses=poses,
+        terms=TermFinder(atlas.glossary),
+        figure=load_views(data_dir, [m.slug for m in atlas.muscles]),
+        speed_frames=speed_frames(atlas),
     )
 
 

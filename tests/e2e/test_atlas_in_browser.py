@@ -11,7 +11,6 @@ from playwright.sync_api import Page, expect
 
 from tests.conftest import real_content
 from tests.e2e.helpers import click_region, document_was_kept, mark_document
-from webapp.figure.shapes import MUSCLE_SHAPES
 
 PERMANENT = [
     "glutes", "quadriceps", "hip-flexors", "hamstrings", "core", "calves", "big-toe", "heart",
@@ -35,7 +34,7 @@ def test_clicking_every_region_swaps_the_panel_in_place_and_updates_the_address(
     page.goto("/")
     mark_document(page)
     for slug, name in muscles:
-        if slug not in MUSCLE_SHAPES:
+        if slug not in real_content().figure.views["side"].shapes:
             continue
         click_region(page, slug)
         expect_muscle_shown(page, slug, name)
@@ -108,7 +107,7 @@ def test_without_javascript_every_region_is_a_link_that_navigates(open_page, mus
     page = open_page(java_script_enabled=False)
     page.goto("/")
     for slug, name in muscles:
-        if slug not in MUSCLE_SHAPES:
+        if slug not in real_content().figure.views["side"].shapes:
             continue
         click_region_without_js(page, slug)
         expect(page).to_have_url(re.compile(f"/muscles/{slug}$"))

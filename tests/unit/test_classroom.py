@@ -3,6 +3,7 @@ worksheet, with friendly 4xx answers for anything tampered with."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from urllib.parse import parse_qs, urlparse
 
@@ -21,9 +22,15 @@ SLUGS = [m.slug for m in ATLAS.muscles]
 
 
 def qr_path(url: str) -> str:
-    """The module path segno draws for ``url``: the QR's payload, fingerprinted."""
-    svg = segno.make(url, error="m", micro=False).svg_inline(scale=1, border=4, omitsize=True)
-    return re.search(r' d="([^"]+)"', svg).group(1)
+    """The dark modules of ``url``'s QR code (segno's, error correction M) as the page draws
+    them: a horizontal stroke per run of dark modules in a row, inside a 4-module quiet zone."""
+    runs = []
+    for y, row in enumerate(segno.make(url, error="m", micro=False).matrix):
+        for dark, group in itertools.groupby(enumerate(row), key=lambda cell: bool(cell[1])):
+            cells = list(group)
+            if dark:
+                runs.append(f"M{cells[0][0] + 4} {y + 4.5}h{len(cells)}")
+    return "".join(runs)
 
 
 # Presenter ------------------------------------------------------------------------------

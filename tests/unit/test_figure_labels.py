@@ -10,24 +10,21 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from webapp.figure.drawing import LABEL_SIZE
-from webapp.figure.front import FRONT_SHAPES, draw_front
 from webapp.figure.labels import Callout, layout_labels, text_width
-from webapp.figure.runner import draw_runner
-from webapp.figure.shapes import MUSCLE_SHAPES
+from webapp.figure.runner import draw_figure
 
 SVG = "{http://www.w3.org/2000/svg}"
 Segment = tuple[tuple[float, float], tuple[float, float]]
 
 
 @pytest.fixture(scope="module")
-def drawings(drawing, links):
-    """Every pose (home and the six phases), side and front, with labels."""
-    result = {}
-    for phase in [None, *(p.slug for p in drawing.atlas.phases)]:
-        pose = drawing.pose(phase)
-        result[f"side {phase}"] = (draw_runner(pose, links, labels=True), MUSCLE_SHAPES)
-        result[f"front {phase}"] = (draw_front(pose, links, labels=True), FRONT_SHAPES)
-    return result
+def drawings(views, every_pose, links):
+    """Every pose (home, the phases, standing) in every view, with labels."""
+    return {
+        f"{name} {pose_name}": (str(draw_figure(view, pose, links, labels=True)), view.shapes)
+        for name, view in views.items()
+        for pose_name, pose in every_pose.items()
+    }
 
 
 def _distance_point_segment(p, segment: Segment) -> float:

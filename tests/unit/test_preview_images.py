@@ -7,12 +7,14 @@ import hashlib
 import io
 
 import pytest
+import svgwrite
 from PIL import Image
 
+from tests.conftest import real_content
 from webapp import create_app
 from webapp.figure.preview import HEIGHT, WIDTH, PreviewText, preview_svg, title_lines
 from webapp.figure.raster import resolve_custom_properties
-from webapp.figure.shapes import MUSCLE_SHAPES
+from webapp.figure.svg import Figure
 
 SELECTED = (0xB8, 0x36, 0x0F)  # --muscle-selected in static/app.css
 
@@ -53,7 +55,7 @@ def test_each_muscles_picture_differs_from_every_other_muscles(muscle_pictures, 
 
 
 def test_a_muscles_picture_shows_it_highlighted(preview_client, each_muscle):
-    if each_muscle.slug not in MUSCLE_SHAPES:
+    if each_muscle.slug not in real_content().figure.views["side"].shapes:
         pytest.skip("not drawn on the runner")
     image = picture(preview_client, f"/preview/muscles/{each_muscle.slug}.png")
     highlighted = sum(
@@ -110,8 +112,9 @@ def test_a_picture_is_drawn_once_and_sent_as_it_is_never_recompressed(preview_cl
 
 
 def test_the_picture_escapes_its_text_and_keeps_the_title_to_two_lines():
+    empty = svgwrite.Drawing(size=None, viewBox="0 0 10 10")
     svg = preview_svg(
-        "<svg></svg>", PreviewText("Muscle 1 of 1", "Hip & <b>", "Body.", "a.example"), "muscle"
+        Figure(empty), PreviewText("Muscle 1 of 1", "Hip & <b>", "Body.", "a.example"), "muscle"
     )
     assert "Hip &amp; &lt;b&gt;" in svg
     size, lines = title_lines("Big toe and foot muscles that keep a long name going on and on")

@@ -1,7 +1,10 @@
 """The activation chart: one bar per muscle across the six phases of the stride.
 
 Drawn on the server as SVG. A cell's level shows as its fill *and* its pattern (empty,
-hatched, solid), so it reads without colour; the current phase is outlined and labelled.
+hatched, solid), so it reads without colour; the current phase is outlined and labelled. Each
+muscle's name sits on its own line above its row, across the whole chart, so a long name
+("Big toe and foot muscles") is never cut and the chart stays narrow enough for a phone to
+show its text at full size.
 """
 
 from __future__ import annotations
@@ -13,9 +16,9 @@ import svgwrite
 
 from webapp.content.model import Phase
 
-LABEL_WIDTH = 118
-COLUMN = 62
+COLUMN = 56  # six phases fit a 375-wide phone with the text at about its CSS size
 ROW = 22
+NAME_LINE = 17  # a muscle's name above its row
 GAP = 6
 HEADER = 40
 
@@ -39,16 +42,16 @@ def draw_activation_chart(
     swap: bool = False,
 ) -> str:
     """SVG markup of the chart. ``current`` is the phase slug to mark; ``names=False`` drops
-    the name column (for one muscle's own slice of the chart); ``swap`` gives the name links
+    the names (for one muscle's own slice of the chart); ``swap`` gives the name links
     ``hx-get`` too (htmx does not boost SVG links)."""
-    left = LABEL_WIDTH if names else 0
-    width = left + COLUMN * len(phases)
-    height = HEADER + len(rows) * (ROW + GAP)
+    name_line = NAME_LINE if names else 0
+    width = COLUMN * len(phases)
+    height = HEADER + len(rows) * (name_line + ROW + GAP)
     dwg = svgwrite.Drawing(size=None, viewBox=f"0 0 {width} {height}", debug=False)
     dwg.attribs.update({"class": "chart", "role": "group", "aria-label": label, "focusable": "false"})
 
     for index, phase in enumerate(phases):
-        x = left + index * COLUMN
+        x = index * COLUMN
         column = dwg.g(class_="chart__column" + (" is-current" if phase.slug == current else ""))
         column["data-phase"] = phase.slug
         column.add(dwg.rect((x + 1, 0), (COLUMN - 2, height), rx=5, class_="chart__band"))
@@ -59,17 +62,15 @@ def draw_activation_chart(
                 dwg.text(word, insert=(x + COLUMN / 2, y), text_anchor="middle", class_="chart__phase")
             )
         dwg.add(column)
-    stance_end = left + COLUMN * sum(1 for p in phases if p.period == "stance")
+    stance_end = COLUMN * sum(1 for p in phases if p.period == "stance")
     dwg.add(dwg.line((stance_end, 2), (stance_end, height - 2), class_="chart__divider"))
 
     for r, row in enumerate(rows):
-        y = HEADER + r * (ROW + GAP)
+        y = HEADER + r * (name_line + ROW + GAP) + name_line
         group = dwg.g(class_="chart__row")
         group["data-muscle"] = row.slug
         if names:
-            text = dwg.text(
-                row.name, insert=(LABEL_WIDTH - 8, y + ROW / 2 + 4), text_anchor="end", class_="chart__name"
-            )
+            text = dwg.text(row.name, insert=(4, y - 4), class_="chart__name")
             if row.href:
                 link = dwg.a(row.href, target=None)
                 del link.attribs["xlink:href"]
@@ -83,7 +84,7 @@ def draw_activation_chart(
         for index, phase in enumerate(phases):
             level = row.levels[phase.slug]
             cell = dwg.rect(
-                (left + index * COLUMN + 4, y),
+                (index * COLUMN + 4, y),
                 (COLUMN - 8, ROW),
                 rx=4,
                 class_=f"chart__cell chart__cell--{level}",

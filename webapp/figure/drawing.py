@@ -10,15 +10,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import cast
+from dataclasses import dataclass
 
 import svgwrite
 from svgwrite.container import Group, Hyperlink
 
+from webapp.figure.geometry import Frame, Point, centroid, polygon_area, smooth_path, smooth_polygon
 from webapp.figure.labels import Callout, layout_labels, text_width
-from webapp.figure.shapes import MuscleShape, Point, centroid, polygon_area, polygon_path, smooth_path
-from webapp.gait.kinematics import Segment
+from webapp.figure.views import BodyPart, MuscleShape
 
 LABEL_SIZE = 14
 NAME_SIZE = 11
@@ -35,39 +34,6 @@ class RegionLink:
     href: str
 
 
-@dataclass(frozen=True)
-class Frame:
-    """Where a shape's own coordinates land on the page: moved to ``origin``, turned by
-    ``rotation`` degrees, its length squeezed by ``stretch`` (a limb seen end-on looks short)
-    and, when ``mirror``, flipped left to right."""
-
-    origin: Point
-    rotation: float = 0.0
-    stretch: float = 1.0
-    mirror: bool = False
-
-    @classmethod
-    def of(cls, segment: Segment) -> Frame:
-        """The frame of a side-view body segment."""
-        return cls(segment.origin, segment.rotation)
-
-    def point(self, x: float, y: float) -> Point:
-        """A point in the frame, in page coordinates."""
-        x, y = (-x if self.mirror else x), y * self.stretch
-        angle = math.radians(self.rotation)
-        cos, sin = math.cos(angle), math.sin(angle)
-        return (self.origin[0] + x * cos - y * sin, self.origin[1] + x * sin + y * cos)
-
-    @property
-    def transform(self) -> str:
-        """The SVG transform attribute for shapes in this frame."""
-        x, y = self.origin
-        result = f"translate({x:.1f} {y:.1f}) rotate({self.rotation:.2f})"
-        if self.mirror or abs(self.stretch - 1) > 0.005:
-            result += f" scale({-1 if self.mirror else 1} {self.stretch:.3f})"
-        return result
-
-
 Piece = tuple[MuscleShape, Frame]
 
 
@@ -78,7 +44,10 @@ class Copy:
     slug: str
     leg: str | None
     pieces: list[Piece]
-    cells: list[Piece] = field(default_factory=list)
+
+    def outline(self) -> list[list[Point]]:
+        """Each piece's drawn outline on the page, as a polygon."""
+        return [frame.points(smooth_polygon(shape.points)) for shape, frame in self.pieces]
 
     def anchor(self, toward: float | None = None) -> Point:
         """A point well inside the copy: the centre of its largest piece (of two mirror-image
@@ -142,24 +111,19 @@ class Regions:
         mine = [c for c in self.copies if c.slug == slug]
         return next(c for leg in (None, "near", "far") for c in mine if c.leg == leg)
 
-    def visible(self, leg: str | None) -> list[Hyperlink]:
-        """The drawn muscles on one leg (or the trunk, ``leg`` None)."""
-        return [self._visible(c) for c in self.copies if c.leg == leg]
+    def growth(self, copy: Copy, path: str) -> Hyperlink:
+        """The area a narrow copy's tap area grows by (page coordinates), beneath it."""
+        anchor = _link(self.dwg, self.links[copy.slug], self.classes(copy, "hit"), self.swap)
+        if copy.leg:
+            anchor["data-leg"] = copy.leg
+        anchor["tabindex"] = "-1"
+        anchor["aria-hidden"] = "true"
+        anchor.add(self.dwg.path(d=path, class_="hit", fill_rule="evenodd"))
+        return anchor
 
-    def hits(self, leg: str | None) -> list[Hyperlink]:
-        """The invisible tap areas on one leg (or the trunk)."""
-        result = []
-        for copy in self.copies:
-            if copy.leg == leg and copy.cells:
-                anchor = _link(self.dwg, self.links[copy.slug], self.classes(copy, "hit"), self.swap)
-                if copy.leg:
-                    anchor["data-leg"] = copy.leg
-                anchor["tabindex"] = "-1"
-                anchor["aria-hidden"] = "true"
-                for shape, frame in copy.cells:
-                    anchor.add(shape_path(self.dwg, polygon_path(shape.points), frame, "hit"))
-                result.append(anchor)
-        return result
+    def visible(self, copy: Copy) -> Hyperlink:
+        """A drawn muscle copy: its link, with the muscle's outline and fibres."""
+        return self._visible(copy)
 
     def classes(self, copy: Copy, role: str | None = None) -> list[str]:
         """A copy's classes: every copy of a muscle carries its name and stride level (last),
@@ -197,42 +161,50 @@ class Regions:
         return group
 
 
-def silhouette(dwg: svgwrite.Drawing, css: str, parts: Sequence[tuple[str, object, Frame]]) -> Group:
-    """One body part drawn twice: a wide stroked pass and a fill pass on top, so overlapping
-    segments merge into one outline with no seams at the joints."""
+def silhouette(dwg: svgwrite.Drawing, css: str, parts: Sequence[tuple[BodyPart, Frame]]) -> Group:
+    """Body parts drawn twice: a wide stroked pass and a fill pass on top, so overlapping
+    parts merge into one outline with no seams at the joints."""
     group = dwg.g(class_=css)
     for layer in ("skin-edge", "skin"):
-        for kind, geometry, frame in parts:
-            if kind == "disc":  # geometry is the radius
+        for part, frame in parts:
+            if part.points:
+                group.add(shape_path(dwg, smooth_path(part.points), frame, layer))
+            else:
                 x, y = frame.point(0, 0)
-                group.add(dwg.circle(center=(round(x, 1), round(y, 1)), r=geometry, class_=layer))
-            else:  # geometry is an outline
-                group.add(shape_path(dwg, smooth_path(cast(Sequence[Point], geometry)), frame, layer))
+                group.add(dwg.circle(center=(round(x, 1), round(y, 1)), r=part.radius, class_=layer))
     return group
 
 
+def part_outline(part: BodyPart, frame: Frame) -> list[Point]:
+    """A body part's filled outline on the page, as a polygon."""
+    if part.points:
+        return frame.points(smooth_polygon(part.points))
+    x, y = frame.point(0, 0)
+    steps = 24
+    return [
+        (
+            x + part.radius * math.cos(2 * math.pi * i / steps),
+            y + part.radius * math.sin(2 * math.pi * i / steps),
+        )
+        for i in range(steps)
+    ]
+
+
 def place_copies(
-    slugs: Sequence[str],
-    shapes: Mapping[str, Sequence[MuscleShape]],
-    cells: Mapping[str, Sequence[MuscleShape]],
-    frame_of: Callable[[str], Frame],
+    slugs: Sequence[str], shapes: Mapping[str, Sequence[MuscleShape]], frames: Mapping[str, Frame]
 ) -> list[Copy]:
-    """Every muscle's copies: on the trunk and on each leg that shows it. ``frame_of`` gives
-    the frame of a body part by name ("trunk", "near_thigh", ...)."""
+    """Every muscle's copies: on the trunk and on each leg that shows it, placed by
+    ``frames`` (the body parts' frames by name: "trunk", "near_thigh", ...)."""
     copies = []
     for slug in slugs:
         for leg in (None, "near", "far"):
-
-            def placed(pieces: Sequence[MuscleShape], leg: str | None = leg) -> list[Piece]:
-                return [
-                    (s, frame_of(f"{leg}_{s.segment}" if leg else s.segment))
-                    for s in pieces
-                    if (leg in s.legs if leg else not s.legs)
-                ]
-
-            drawn = placed(shapes[slug])
+            drawn = [
+                (s, frames[f"{leg}_{s.segment}" if leg else s.segment])
+                for s in shapes[slug]
+                if (leg in s.legs if leg else not s.legs)
+            ]
             if drawn:
-                copies.append(Copy(slug, leg, drawn, placed(cells.get(slug, ()))))
+                copies.append(Copy(slug, leg, drawn))
     return copies
 
 
@@ -330,10 +302,9 @@ def new_drawing(label: str, view: str) -> svgwrite.Drawing:
     return dwg
 
 
-def finish(dwg: svgwrite.Drawing, view_box: tuple[float, float, float, float]) -> str:
-    """Set the view box and serialise."""
+def set_view_box(dwg: svgwrite.Drawing, view_box: tuple[float, float, float, float]) -> None:
+    """Set the drawing's view box, to 0.1 unit."""
     dwg["viewBox"] = " ".join(f"{v:g}" for v in (round(value, 1) for value in view_box))
-    return dwg.tostring()
 
 
 def badge(dwg: svgwrite.Drawing, at: Point, number: int) -> Group:

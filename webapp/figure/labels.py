@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from webapp.figure.shapes import Point
+from webapp.figure.geometry import Point
 
 CHAR_WIDTH = 0.62  # average glyph width of the label font, as a fraction of its size
 

@@ -1,50 +1,34 @@
 """Two drawings of the runner laid over each other: one faint behind, one in front.
 
-Both are whole SVG documents from the same figure function (so they share a view box and
-the hips sit at the same place); this only nests them inside one outer ``<svg>``. Pure:
-strings in, a string out.
+Both come from the same figure function (so the hips sit at the same place); this nests them,
+as elements, in one outer drawing whose view box covers both.
 """
 
 from __future__ import annotations
 
-import re
-from html import escape
+import svgwrite
 
-VIEW_BOX = re.compile(r'viewBox="([^"]+)"')
-
-
-def view_box(svg: str) -> str:
-    """The ``viewBox`` of an SVG document's root element."""
-    found = VIEW_BOX.search(svg.split(">", 1)[0])
-    if found is None:
-        raise ValueError("the drawing has no viewBox")
-    return found.group(1)
+from webapp.figure.svg import Figure
 
 
-def overlay(behind: str, front: str, label: str) -> str:
-    """``front`` drawn over a faint ``behind``, both filling one outer ``<svg>`` whose view
-    box covers both. ``behind`` is hidden from assistive technology: ``label`` says what it
-    shows."""
-    boxes = [[float(v) for v in view_box(svg).split()] for svg in (behind, front)]
+def overlay(behind: Figure, front: Figure, label: str, view: str) -> Figure:
+    """``front`` drawn over a faint ``behind``, both in one outer ``<svg>`` labelled ``label``
+    (``behind`` is hidden from assistive technology: the label says what it shows). ``view``
+    names the view both are drawn in, as a single figure's ``data-view`` does."""
+    boxes = [figure.view_box for figure in (behind, front)]
     left = min(box[0] for box in boxes)
     top = min(box[1] for box in boxes)
     right = max(box[0] + box[2] for box in boxes)
     bottom = max(box[1] + box[3] for box in boxes)
-    outer = f"{left:g} {top:g} {right - left:g} {bottom - top:g}"
-
-    def placed(svg: str) -> str:
-        # A nested svg fills the outer one unless told where: give it its own box in the
-        # outer coordinates so the two runners keep one scale. The page's CSS sizes every
-        # ".runner" to the column, so the inner ones take another class.
-        x, y, width, height = (float(v) for v in view_box(svg).split())
-        root, rest = svg.split(">", 1)
-        root = root.replace('class="runner"', 'class="runner-layer"').replace(
-            "<svg ", f'<svg x="{x:g}" y="{y:g}" width="{width:g}" height="{height:g}" ', 1
-        )
-        return f"{root}>{rest}"
-
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="runner runner--compare" data-view="side" '
-        f'role="group" aria-label="{escape(label)}" viewBox="{outer}">'
-        f'<g class="ghost" aria-hidden="true">{placed(behind)}</g>{placed(front)}</svg>'
+    dwg = svgwrite.Drawing(size=None, debug=False)
+    dwg.attribs.update(
+        {"class": "runner runner--compare", "data-view": view, "role": "group", "aria-label": label}
     )
+    dwg["viewBox"] = f"{left:g} {top:g} {right - left:g} {bottom - top:g}"
+    # The page's CSS sizes every ".runner" to the column, so the inner ones take another class.
+    ghost = dwg.g(class_="ghost")
+    ghost["aria-hidden"] = "true"
+    ghost.add(behind.nested("runner-layer"))
+    dwg.add(ghost)
+    dwg.add(front.nested("runner-layer"))
+    return Figure(dwg)

@@ -1,5 +1,5 @@
 """Link-preview pictures: the runner and a title composed into one 1200×630 SVG, the size chat
-apps and social sites show for a shared link. Pure markup; :mod:`webapp.figure.raster` turns
+apps and social sites show for a shared link. Composed from elements; :mod:`webapp.figure.raster` turns
 it into a PNG, because chat apps do not show SVG.
 
 The picture is styled like the page: it is rasterised with the site's own stylesheet (see
@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass
-from html import escape
+
+import svgwrite
+
+from webapp.figure.svg import Figure, Parsed
 
 WIDTH, HEIGHT = 1200, 630
 FIGURE_BOX = (60, 50, 420, 530)  # x, y, width, height of the runner, inside a white card
@@ -71,39 +74,36 @@ def body_lines(body: str) -> list[str]:
     return wrap(textwrap.shorten(body, characters * BODY_LINES, placeholder="…"), BODY_SIZE, REGULAR_WIDTH)
 
 
-def _text(css: str, x: float, y: float, line: str, size: float | None = None) -> str:
-    style = f' font-size="{size:g}"' if size else ""
-    return f'<text class="{css}" x="{x:g}" y="{y:g}"{style}>{escape(line)}</text>'
+def _text(dwg: svgwrite.Drawing, css: str, x: float, y: float, line: str, size: float | None = None):
+    text = dwg.text(line, insert=(x, y), class_=css)
+    if size:
+        text["font-size"] = f"{size:g}"
+    return text
 
 
-def preview_svg(figure: str, text: PreviewText, kind: str, defs: str = "") -> str:
-    """A 1200×630 picture: ``figure`` (the runner's SVG markup) on a card at the left, and
-    ``text`` at the right. ``kind`` ("muscle", "phase" or "site") picks the styling rules;
-    ``defs`` holds the patterns the figure's styles refer to."""
+def preview_svg(figure: Figure, text: PreviewText, kind: str, defs: str = "") -> str:
+    """A 1200×630 picture: ``figure`` (the runner) on a card at the left, and ``text`` at the
+    right. ``kind`` ("muscle", "phase" or "site") picks the styling rules; ``defs`` is the
+    markup of the patterns the figure's styles refer to."""
     x, y, width, height = FIGURE_BOX
-    placed = figure.replace("<svg ", f'<svg x="{x}" y="{y}" width="{width}" height="{height}" ', 1)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" class="preview preview--{kind}">',
-        defs,
-        f'<rect class="preview__background" width="{WIDTH}" height="{HEIGHT}"/>',
-        f'<rect class="preview__card" x="{x - 20}" y="{y - 10}" width="{width + 40}" height="{height + 20}" rx="24"/>',
-        placed,
-    ]
+    dwg = svgwrite.Drawing(size=(WIDTH, HEIGHT), debug=False)
+    dwg.attribs.update({"viewBox": f"0 0 {WIDTH} {HEIGHT}", "class": f"preview preview--{kind}"})
+    if defs:
+        dwg.add(Parsed(defs))
+    dwg.add(dwg.rect((0, 0), (WIDTH, HEIGHT), class_="preview__background"))
+    dwg.add(dwg.rect((x - 20, y - 10), (width + 40, height + 20), rx=24, class_="preview__card"))
+    dwg.add(figure.nested("runner", (x, y, width, height)))
     baseline = 130.0
-    parts.append(_text("preview__kicker", TEXT_LEFT, baseline, text.kicker.upper()))
+    dwg.add(_text(dwg, "preview__kicker", TEXT_LEFT, baseline, text.kicker.upper()))
     size, lines = title_lines(text.title)
     for line in lines:
         baseline += size * 1.15
-        parts.append(_text("preview__title", TEXT_LEFT, baseline, line, size))
+        dwg.add(_text(dwg, "preview__title", TEXT_LEFT, baseline, line, size))
     baseline += 22
     for line in body_lines(text.body):
         baseline += BODY_SIZE * 1.4
-        parts.append(_text("preview__body", TEXT_LEFT, baseline, line))
-    parts += [
-        f'<rect class="preview__rule" x="{TEXT_LEFT}" y="500" width="72" height="6" rx="3"/>',
-        _text("preview__site", TEXT_LEFT, 550, "Stride Anatomy"),
-        _text("preview__address", TEXT_LEFT, 585, text.address),
-        "</svg>",
-    ]
-    return "\n".join(parts)
+        dwg.add(_text(dwg, "preview__body", TEXT_LEFT, baseline, line))
+    dwg.add(dwg.rect((TEXT_LEFT, 500), (72, 6), rx=3, class_="preview__rule"))
+    dwg.add(_text(dwg, "preview__site", TEXT_LEFT, 550, "Stride Anatomy"))
+    dwg.add(_text(dwg, "preview__address", TEXT_LEFT, 585, text.address))
+    return dwg.tostring()

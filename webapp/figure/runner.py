@@ -1,140 +1,116 @@
-"""The runner seen from their left side: a pure function from a pose and links to SVG markup.
+"""The runner in any view: a pure function from a view (data), a pose and links to SVG.
 
-Paint order (bottom to top) is what keeps taps honest: the far limbs, their tap areas and
-muscles; then the near body, which blocks taps from reaching the far side through it; then
-the near tap areas (invisible, larger than the muscles, inside the body part); then the near
-muscles; then the near arm, which lets taps through. A point inside a visible muscle is
-therefore always that muscle's link, and the space round it still answers for it.
+The view's layers set the paint order. Paint order is what keeps taps honest: a body layer
+that blocks taps (the near body in the side view) stops them reaching what lies behind it;
+each muscle's tap area is its own drawn outline, and a narrow one grows only into space where
+no other muscle is drawn (:mod:`webapp.figure.taps`), just beneath the muscles of its layer.
+A point inside a visible muscle is therefore always that muscle's link.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-import svgwrite
-from svgwrite.container import Group
+import shapely
+from shapely.geometry.base import BaseGeometry
 
 from webapp.figure.drawing import (
     Copy,
-    Frame,
     RegionLink,
     Regions,
     badge,
-    finish,
     label_layer,
     leg_tags,
     new_drawing,
     outline_extent,
+    part_outline,
     place_copies,
+    set_view_box,
     shape_path,
     silhouette,
 )
-from webapp.figure.shapes import (
-    EAR,
-    EYE,
-    FIST,
-    FOOT_OUTLINE,
-    FOREARM,
-    HEAD_OUTLINE,
-    HIT_SHAPES,
-    MUSCLE_SHAPES,
-    NECK_OUTLINE,
-    SHANK,
-    THIGH,
-    TRUNK_OUTLINE,
-    UPPER_ARM,
-    Point,
-    centroid,
-    polygon_area,
-    smooth_path,
-)
+from webapp.figure.geometry import Frame, centroid, polygon_area, smooth_path
+from webapp.figure.svg import Figure
+from webapp.figure.taps import MIN_TARGET_PX, Painted, lay_out_targets, outline_path, phone_scale, polygon
+from webapp.figure.views import View
 from webapp.gait.kinematics import Pose
 
-__all__ = ["RegionLink", "draw_runner", "side_outline"]
+__all__ = ["RegionLink", "draw_figure"]
 
-VIEW_BOX = (36, 60, 278, 466)  # x, y, width, height: fits every pose of the stride, snugly
-# The side view shows the runner's left side: they run towards the right of the page.
-LEG_NAMES = {"near": "left leg", "far": "right leg"}
-
-
-def _leg(dwg: svgwrite.Drawing, pose: Pose, side: str, css: str) -> Group:
-    thigh, shank, foot = (Frame.of(pose.segments[f"{side}_{part}"]) for part in ("thigh", "shank", "foot"))
-    return silhouette(
-        dwg,
-        css,
-        [
-            ("shape", THIGH.outline(), thigh),
-            ("shape", SHANK.outline(), shank),
-            ("disc", 14.5, shank),
-            ("shape", FOOT_OUTLINE, foot),
-            ("disc", 8.5, foot),
-        ],
-    )
+LEG_TAG_DROP = 17  # the leg tags' baseline below the ground line
+LABEL_TOP = 14  # the label columns start this far below the top of the box
+LABEL_FLOOR = 6  # and end this far above the ground
+LABEL_CLEARANCE = 4  # between the body's outline and where leaders turn
+LABEL_MARGIN = 6  # between the widest label and the edge of the view box
+ON_THE_BONE = 5  # a muscle this near its limb's axis is named by which side of the hips it is on
 
 
-def _arm(dwg: svgwrite.Drawing, pose: Pose, side: str) -> Group:
-    upper, fore = pose.segments[f"{side}_upper_arm"], pose.segments[f"{side}_forearm"]
-    return silhouette(
-        dwg,
-        f"limb limb--{side} limb--arm",
-        [
-            ("shape", UPPER_ARM.outline(), Frame.of(upper)),
-            ("shape", FOREARM.outline(), Frame.of(fore)),
-            ("disc", 8, Frame.of(fore)),
-            ("shape", FIST, Frame.of(fore)),
-        ],
-    )
-
-
-def _torso(dwg: svgwrite.Drawing, pose: Pose) -> Group:
-    trunk = Frame.of(pose.segments["trunk"])
-    group = silhouette(
-        dwg,
-        "limb limb--near limb--block",
-        [("shape", NECK_OUTLINE, trunk), ("shape", TRUNK_OUTLINE, trunk), ("shape", HEAD_OUTLINE, trunk)],
-    )
-    group.add(shape_path(dwg, smooth_path(EAR), trunk, "skin-line"))
-    x, y = trunk.point(*EYE)
-    group.add(dwg.circle(center=(round(x, 1), round(y, 1)), r=1.8, class_="skin-eye"))
-    return group
-
-
-def side_outline(pose: Pose) -> list[Point]:
-    """Points on the runner's outline, for finding where labels may start."""
-    trunk = Frame.of(pose.segments["trunk"])
-    points = [trunk.point(*p) for p in (*TRUNK_OUTLINE, *HEAD_OUTLINE)]
-    for side in ("near", "far"):
-        for part, outline in (("thigh", THIGH.outline()), ("shank", SHANK.outline()), ("foot", FOOT_OUTLINE)):
-            frame = Frame.of(pose.segments[f"{side}_{part}"])
-            points += [frame.point(*p) for p in outline]
-        for part, outline in (("upper_arm", UPPER_ARM.outline()), ("forearm", FOREARM.outline())):
-            frame = Frame.of(pose.segments[f"{side}_{part}"])
-            points += [frame.point(*p) for p in outline]
-    return points
-
-
-def _side_of(copy: Copy, hip_x: float) -> int:
-    """Which label column suits a muscle in the side view: front muscles right, back muscles
-    left; one in the middle of its limb (the adductors) goes to the side its limb is on."""
+def _label_side(copy: Copy, hip_x: float) -> int:
+    """Which label column suits a muscle: the side of its bone it lies on, as the page shows
+    it; one on the bone (the adductors from the side), the side of the hips its limb is on; a
+    trunk muscle drawn on both sides of the midline, the left column."""
+    xs = [frame.point(*centroid(shape.points))[0] for shape, frame in copy.pieces]
+    if copy.leg is None and min(xs) < hip_x - ON_THE_BONE < hip_x + ON_THE_BONE < max(xs):
+        return -1
     shape, frame = max(copy.pieces, key=lambda piece: polygon_area(piece[0].points))
-    x = centroid(shape.points)[0]
-    if abs(x) < 5:
-        x = frame.point(*centroid(shape.points))[0] - hip_x
-    return 1 if x >= 0 else -1
+    cx, cy = centroid(shape.points)
+    offset = frame.point(cx, cy)[0] - frame.point(0, cy)[0]
+    if abs(offset) < ON_THE_BONE:
+        offset = frame.point(cx, cy)[0] - hip_x
+    return 1 if offset >= 0 else -1
 
 
-def draw_runner(
+_GROWTH_CACHE: dict[tuple, tuple[Pose, dict[tuple[str, str | None], BaseGeometry]]] = {}
+GROWTH_CACHE_SIZE = 1024  # poses × views × box sizes a site draws: the home pose, phases, speeds
+
+
+def _growth(
+    view: View,
+    pose: Pose,
+    layer_of: dict[int, list[Copy]],
+    frames: dict[str, Frame],
+    view_box: tuple[float, float, float, float],
+) -> dict[tuple[str, str | None], BaseGeometry]:
+    """How far each muscle copy's tap area grows, by (slug, leg). The geometry depends only on
+    the view, the pose, which muscles are drawn and the box, so it is worked out once for each
+    (pages draw the same pose with other links, highlights and selections)."""
+    key = (view.name, id(pose), tuple((c.slug, c.leg) for cs in layer_of.values() for c in cs), view_box)
+    cached = _GROWTH_CACHE.get(key)
+    if cached and cached[0] is pose:
+        return cached[1]
+    stack: list[Painted] = []
+    for index, layer in enumerate(view.layers):
+        if layer.muscles:
+            for copy in layer_of[index]:
+                area = shapely.union_all([polygon(piece) for piece in copy.outline()])
+                stack.append(Painted(copy.slug, copy.leg, area, True))
+        else:
+            for part in layer.parts:
+                stack.append(
+                    Painted(None, None, polygon(part_outline(part, frames[part.on])), layer.blocks_taps)
+                )
+    targets = lay_out_targets(stack, MIN_TARGET_PX / phone_scale(view_box))
+    result = {(t.slug, t.leg): t.growth for t in targets}
+    if len(_GROWTH_CACHE) >= GROWTH_CACHE_SIZE:
+        _GROWTH_CACHE.pop(next(iter(_GROWTH_CACHE)))
+    _GROWTH_CACHE[key] = (pose, result)
+    return result
+
+
+def draw_figure(
+    view: View,
     pose: Pose,
     links: Sequence[RegionLink],
+    *,
     selected: str | None = None,
     intensities: dict[str, str] | None = None,
     far_intensities: dict[str, str] | None = None,
-    label: str = "Runner in mid-stride",
+    label: str | None = None,
     numbers: dict[str, int] | None = None,
     labels: bool = False,
     swap: bool = False,
-) -> str:
-    """The runner in ``pose``, seen from their left side, as SVG markup: one link per muscle.
+) -> Figure:
+    """The runner in ``pose`` as ``view`` shows it: one link per muscle the view draws.
 
     ``selected`` marks one muscle with ``aria-current``; ``intensities`` (muscle slug ->
     off/light/strong) adds a class per region for stride mode, and ``far_intensities`` does
@@ -142,53 +118,69 @@ def draw_runner(
     ``numbers`` (muscle slug -> number) puts a numbered badge on each muscle, for worksheets.
     ``labels`` names every muscle in columns beside the body, with leader lines; without it,
     a name appears next to a muscle on hover or keyboard focus. ``swap`` adds ``hx-get`` to
-    every link, for pages where htmx swaps the panel in place.
+    every link, for pages where htmx swaps the panel in place. ``label`` is the figure's
+    accessible name (by default: a runner and how the view sees them).
     """
-    dwg = new_drawing(label, "side")
-    drawable = {link.slug: link for link in links if link.slug in MUSCLE_SHAPES}
+    dwg = new_drawing(label or f"Runner {view.label}", view.name)
+    frames = view.frames(pose)
+    drawable = {link.slug: link for link in links if view.shows(link.slug)}
     levels = {"near": intensities or {}, None: intensities or {}, "far": far_intensities or intensities or {}}
-    regions = Regions(
-        dwg,
-        drawable,
-        place_copies(list(drawable), MUSCLE_SHAPES, HIT_SHAPES, lambda name: Frame.of(pose.segments[name])),
-        selected,
-        levels,
-        swap,
-    )
-    x, y, width, height = VIEW_BOX
-    ground = pose.body.ground_y
-    dwg.add(dwg.line((x, ground), (x + width, ground), class_="ground"))
-    dwg.add(_arm(dwg, pose, "far"))
-    dwg.add(_leg(dwg, pose, "far", "limb limb--far"))
-    for element in [*regions.hits("far"), *regions.visible("far")]:
-        dwg.add(element)
-    dwg.add(_torso(dwg, pose))
-    dwg.add(_leg(dwg, pose, "near", "limb limb--near limb--block"))
-    for element in [
-        *regions.hits("near"),
-        *regions.hits(None),
-        *regions.visible(None),
-        *regions.visible("near"),
-    ]:
-        dwg.add(element)
-    dwg.add(_arm(dwg, pose, "near"))
-    feet = {leg: pose.segments[f"{leg}_foot"].origin[0] for leg in ("near", "far")}
-    dwg.add(leg_tags(dwg, feet, LEG_NAMES, ground + 17, (x, x + width)))
-    left, right = float(x), float(x + width)
-    if not labels:  # with labels shown, hover names would only repeat them
-        dwg.add(regions.names())
+    copies = place_copies(list(drawable), view.shapes, frames)
+    regions = Regions(dwg, drawable, copies, selected, levels, swap)
+    hip_x, ground = pose.body.hip_x, pose.body.ground_y
+    left_edge, top, width, height = view.box
+    left, right = hip_x + left_edge, hip_x + left_edge + width
+
+    # Labels first: they may widen the view box, and the tap areas are sized for the box.
+    label_group = None
     if labels:
-        outline = outline_extent(side_outline(pose))
-        layer, (left, right) = label_layer(
+        outline = outline_extent(view.outline_points(pose))
+        label_group, (label_left, label_right) = label_layer(
             dwg,
             regions,
-            lambda copy: _side_of(copy, pose.segments["trunk"].origin[0]),
-            (outline[0] - 4, outline[1] + 4),
-            (y + 14, ground - 6),
+            lambda copy: _label_side(copy, hip_x),
+            (outline[0] - LABEL_CLEARANCE, outline[1] + LABEL_CLEARANCE),
+            (top + LABEL_TOP, ground - LABEL_FLOOR),
         )
-        dwg.add(layer)
-        left, right = min(left - 6, x), max(right + 6, x + width)
+        left, right = min(left, label_left - LABEL_MARGIN), max(right, label_right + LABEL_MARGIN)
+    view_box = (left, top, right - left, height)
+
+    layer_of = {
+        index: [c for c in copies if c.leg == (None if layer.muscles == "trunk" else layer.muscles)]
+        for index, layer in enumerate(view.layers)
+        if layer.muscles
+    }
+    growth = _growth(view, pose, layer_of, frames, view_box)
+
+    dwg.add(dwg.line((left, ground), (right, ground), class_="ground"))
+    for index, layer in enumerate(view.layers):
+        if layer.muscles:
+            for copy in layer_of[index]:
+                area = growth[(copy.slug, copy.leg)]
+                if not area.is_empty:
+                    dwg.add(regions.growth(copy, outline_path(area)))
+            for copy in layer_of[index]:
+                dwg.add(regions.visible(copy))
+            continue
+        css = " ".join(["limb", *(f"limb--{look}" for look in layer.looks)])
+        group = silhouette(dwg, css, [(part, frames[part.on]) for part in layer.parts])
+        for detail in layer.details:
+            frame = frames[detail.on]
+            if detail.points:
+                group.add(shape_path(dwg, smooth_path(detail.points), frame, "skin-line"))
+            else:
+                x, y = frame.point(*detail.at)
+                group.add(dwg.circle(center=(round(x, 1), round(y, 1)), r=detail.radius, class_="skin-eye"))
+        dwg.add(group)
+
+    feet = {leg: frames[f"{leg}_foot"].origin[0] for leg in ("near", "far")}
+    dwg.add(leg_tags(dwg, feet, view.leg_names, ground + LEG_TAG_DROP, (left, right)))
+    if label_group is not None:
+        dwg.add(label_group)
+    else:  # with labels shown, hover names would only repeat them
+        dwg.add(regions.names())
     for slug, number in (numbers or {}).items():
         if slug in drawable:
             dwg.add(badge(dwg, regions.primary(slug).anchor(), number))
-    return finish(dwg, (left, y, right - left, height))
+    set_view_box(dwg, view_box)
+    return Figure(dwg)

@@ -99,7 +99,8 @@ def angles_at(stride: MeasuredStride, percent: float) -> BodyAngles:
 
 @dataclass(frozen=True)
 class Body:
-    """Segment lengths in drawing units (a 440-unit-tall runner, Winter's proportions)."""
+    """The body's dimensions in drawing units (a 440-unit-tall runner, Winter's proportions):
+    segment lengths, and the breadths the views from the front and back need."""
 
     thigh: float = 108
     shank: float = 108
@@ -112,6 +113,15 @@ class Body:
     units_per_cm: float = 2.5
     ground_y: float = 500
     hip_x: float = 190
+    # Breadths, for views from the front and the back: joints' distances from the midline.
+    hip_half_width: float = 19
+    knee_half_width: float = 16
+    ankle_half_width: float = 14
+    shoulder_half_width: float = 42
+    shoulder_rise: float = 122  # hip joints to shoulder joints, seen from the front
+    foot_height: float = 20  # ankle joint to sole, seen from the front
+    elbow_out: float = 12  # a swinging arm carries the elbow this far out from the shoulder
+    wrist_in: float = 14  # and a bent one the wrist this far in from the elbow
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,8 @@ from collections.abc import Callable
 
 from webapp.content.model import MeasuredSpeed, Muscle, Phase
 from webapp.figure.chart import ChartRow, draw_activation_chart
-from webapp.figure.front import draw_front
-from webapp.figure.runner import RegionLink, draw_runner
+from webapp.figure.runner import RegionLink, draw_figure
+from webapp.figure.svg import Figure
 from webapp.pages.context import prepared
 from webapp.pages.figure_state import FigureState
 from webapp.pages.links import speed_url
@@ -30,14 +30,16 @@ def runner(
     label: str | None = None,
     numbers: dict[str, int] | None = None,
     state: FigureState = SIDE_VIEW,
-) -> str:
+) -> Figure:
     """The runner with every muscle linking to ``link(muscle)``: at home (no phase), or posed
     at ``phase`` with the muscles lit by how hard they work there (unless not ``lit``); seen
     from the side or the front, with or without names, as ``state`` says."""
     atlas = prepared().atlas
     links = [RegionLink(m.slug, m.name, link(m)) for m in atlas.muscles]
+    views = prepared().figure.views
     if state.front:
-        return draw_front(
+        return draw_figure(
+            views["front"],
             prepared().pose(None),
             links,
             selected=selected,
@@ -47,7 +49,8 @@ def runner(
             swap=swap,
         )
     if phase is None or not lit:
-        return draw_runner(
+        return draw_figure(
+            views["side"],
             prepared().pose(phase.slug if phase else None),
             links,
             selected=selected,
@@ -58,7 +61,8 @@ def runner(
             swap=swap,
         )
     near, far = prepared().levels(phase)
-    return draw_runner(
+    return draw_figure(
+        views["side"],
         prepared().pose(phase.slug),
         links,
         selected=selected,
@@ -94,7 +98,7 @@ def speed_figure(
     linked: bool = True,
     swap: bool = True,
     labels: bool = False,
-) -> str:
+) -> Figure:
     """The runner at ``percent`` of this speed's own measured stride; each muscle links to
     its panel at this speed (unless not ``linked``, for a faint outline), swapped in place by
     htmx when ``swap``."""
@@ -106,4 +110,12 @@ def speed_figure(
         if linked
         else f"Runner at {measured.speed.label}"
     )
-    return draw_runner(pose, links, selected=selected, label=label, swap=linked and swap, labels=labels)
+    return draw_figure(
+        prepared().figure.views["side"],
+        pose,
+        links,
+        selected=selected,
+        label=label,
+        swap=linked and swap,
+        labels=labels,
+    )

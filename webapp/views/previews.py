@@ -10,6 +10,7 @@ from flask import Blueprint, Response, current_app, render_template
 
 from webapp.figure.preview import PREVIEW_CSS, PreviewText, preview_svg
 from webapp.figure.raster import png, resolve_custom_properties
+from webapp.figure.svg import Figure
 from webapp.pages.context import SITE_DESCRIPTION, muscle_or_404, phase_or_404, prepared, speed_or_404
 from webapp.pages.figures import runner, speed_figure
 from webapp.pages.links import muscle_url
@@ -29,7 +30,7 @@ def stylesheet() -> str:
     return current_app.extensions[STYLESHEET_KEY]
 
 
-def picture(figure: str, kind: str, kicker: str, title: str, body: str) -> Response:
+def picture(figure: Figure, kind: str, kicker: str, title: str, body: str) -> Response:
     """The preview as a PNG response."""
     address = urlsplit(current_app.config["PUBLIC_BASE_URL"])
     text = PreviewText(kicker, title, body, f"{address.netloc}{address.path}")

@@ -116,6 +116,7 @@ def compare(speed: str, other: str) -> Response:
             speed_figure(faster),
             f"The runner at {faster.speed.label} over a faint outline of the runner at "
             f"{slower.speed.label}, both at {STILL_PERCENT}% of the stride",
+            "side",
         )
     return render_page(
         "speed_compare.html",

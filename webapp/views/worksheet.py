@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, url_for
 
-from webapp.figure.shapes import MUSCLE_SHAPES
 from webapp.pages.context import prepared, public_url
 from webapp.pages.figure_state import FigureState
 from webapp.pages.figures import runner
@@ -19,7 +18,7 @@ blueprint = Blueprint("worksheet", __name__)
 @cached_page
 def worksheet() -> Response:
     """The runner with numbered muscles and blank labels, and an answer key on page two."""
-    drawable = [m for m in prepared().atlas.muscles if m.slug in MUSCLE_SHAPES]
+    drawable = [m for m in prepared().atlas.muscles if prepared().figure.views["side"].shows(m.slug)]
     numbers = {m.slug: n for n, m in enumerate(drawable, start=1)}
     return render_page(
         "worksheet.html",
