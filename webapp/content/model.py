@@ -359,6 +359,7 @@ class Dose(BaseModel):
     sets: str
     reps: str
     frequency: str
+    stage: bool = False  # a week of the exercise's own build-up
 
 
 class Exercise(Record):
@@ -393,7 +394,14 @@ class Exercise(Record):
             key=CARD_DOSE, label="As on the card", sets=self.sets, reps=self.reps, frequency=self.frequency
         )
         weeks = (
-            Dose(key=s.key, label=s.label, sets=s.sets, reps=s.reps, frequency=times_a_week(s.sessions))
+            Dose(
+                key=s.key,
+                label=s.label,
+                sets=s.sets,
+                reps=s.reps,
+                frequency=times_a_week(s.sessions),
+                stage=True,
+            )
             for s in self.build_up
             if s.key
         )
@@ -706,7 +714,7 @@ class RedFlagList(Record):
 # The most exercises a plan holds: the largest plan whose printout fits one A4 or Letter page at
 # 11 pt with a QR code at least 30 mm wide (version 10 or lower, error correction M);
 # tests/e2e/test_plan_in_browser.py prints the longest such plan to prove it.
-MOST_PLAN_EXERCISES = 6
+MOST_PLAN_EXERCISES = 4
 
 
 class PlanTitle(Record):
@@ -722,6 +730,18 @@ class PlanItem(Record):
 
     exercise: Annotated[int, Field(ge=1, le=999)]
     dose: Annotated[str, Field(pattern=r"^[a-z]$")] = CARD_DOSE
+
+
+# Plan links (/plan#1.8.18b.19a): the format's version, the title's code (0 for none), then
+# each exercise's permanent number with its dose letter, in order, joined by dots. Only digits,
+# lowercase letters and dots, so a link survives chat apps, print and QR codes unchanged.
+PLAN_LINK_VERSION = "1"
+NO_TITLE = 0
+
+
+def plan_fragment(title: int, items: tuple[PlanItem, ...]) -> str:
+    """The part of a plan link after ``#``: version, title code, then number+dose per exercise."""
+    return ".".join([PLAN_LINK_VERSION, str(title), *(f"{item.exercise}{item.dose}" for item in items)])
 
 
 class PlanStage(Record):
