@@ -3,8 +3,9 @@ writer and once more by a second reader.
 
 Each content file (a YAML file in ``data/`` with at least one claim-bearing item) has a ledger
 at ``data/ledger/<same path>``. A claim-bearing item is a mapping with a ``sources:`` list of
-source ids, every exercise (an item of a top-level ``exercises:`` list) and every tour step
-(an item of a ``steps:`` list), sourced or not. The raw YAML is walked here, not the loaded
+source ids, every exercise (an item of a top-level ``exercises:`` list), every dose option of
+an exercise (an item of a ``doses:`` list) and every tour step (an item of a ``steps:`` list),
+sourced or not. The raw YAML is walked here, not the loaded
 models, so the rule holds for any file an editor adds. The loader checks every ledger at
 start-up (:func:`webapp.content.loader.load_ledgers`): a missing ledger, a claim without an
 entry or a broken entry stops the app with the file and the field.
@@ -50,6 +51,8 @@ TEXT_FIELD = {
     "note": "text",
     "growing": "text",
     "medicines_and_ice": "text",
+    "doses": "label",
+    "plans": "summary",
 }
 PHASE_LIST_TEXT, TIMING_BLOCK_TEXT = "name", "note"
 
@@ -72,7 +75,7 @@ def claim_bearing_items(data: Any, path: str = "") -> Iterator[tuple[str, dict]]
             yield path or TOP_LEVEL, data
         for key, value in data.items():
             child = f"{path}.{key}" if path else str(key)
-            always = (key == "exercises" and not path) or key == "steps"
+            always = (key == "exercises" and not path) or key in ("steps", "doses")
             if always and isinstance(value, list):
                 for index, item in enumerate(value):
                     if isinstance(item, dict) and not _cites_sources(item):

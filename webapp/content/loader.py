@@ -26,6 +26,7 @@ from webapp.content.model import (
     Muscle,
     PainMap,
     PhaseList,
+    PlanList,
     ProblemList,
     RedFlagList,
     SessionExercise,
@@ -181,6 +182,80 @@ def _check_build_ups(file: Path, training: Training, muscles: dict[str, Muscle])
                 )
 
 
+def _check_exercise_ids(muscle_dir: Path, muscles: dict[str, Muscle]) -> dict[int, str]:
+    """Every exercise's permanent number names one exercise: the same number on two muscle
+    pages is the same card (same name, same dose), two different cards never share one, and
+    an alias (an old number) is nobody's number. Returns number -> name, aliases included."""
+    names: dict[int, str] = {}
+    cards: dict[int, tuple[str, object]] = {}
+    for slug, muscle in sorted(muscles.items()):
+        file = muscle_dir / f"{slug}.yaml"
+        for index, exercise in enumerate(muscle.exercises):
+            card = exercise.model_dump(exclude={"aliases"})
+            if exercise.id in cards and cards[exercise.id][1] != card:
+                raise ContentError(
+                    file,
+                    f"exercises[{index}].id",
+                    f"{exercise.id} is already '{cards[exercise.id][0]}' on another page; an exercise shown "
+                    "on two pages must be the same card there, and a new exercise needs a new number",
+                )
+            cards[exercise.id] = (exercise.name, card)
+            names[exercise.id] = exercise.name
+    for slug, muscle in sorted(muscles.items()):
+        for index, exercise in enumerate(muscle.exercises):
+            for number, alias in enumerate(exercise.aliases):
+                if alias in cards or names.get(alias, exercise.name) != exercise.name:
+                    raise ContentError(
+                        muscle_dir / f"{slug}.yaml",
+                        f"exercises[{index}].aliases[{number}]",
+                        f"{alias} is the number of '{names[alias]}'; an alias is an old number no exercise uses",
+                    )
+                names[alias] = exercise.name
+    return names
+
+
+def _check_plans(file: Path, plans: PlanList, numbers: dict[int, str], muscles: dict[str, Muscle]) -> None:
+    """Titles and ready-made plans name what exists: each title code once, a retired number
+    used by no exercise, and each stage's exercises current strength exercises, each once,
+    with one of its own doses."""
+    codes = [title.code for title in plans.titles]
+    for index, code in enumerate(codes):
+        if code in codes[:index]:
+            raise ContentError(file, f"titles[{index}].code", f"{code} is used by two titles")
+    for index, number in enumerate(plans.retired_exercises):
+        if number in numbers:
+            raise ContentError(
+                file, f"retired_exercises[{index}]", f"{number} is still the number of '{numbers[number]}'"
+            )
+    exercises = {e.id: e for m in muscles.values() for e in m.exercises if e.kind == "strength"}
+    slugs: set[str] = set()
+    for p, plan in enumerate(plans.plans):
+        if plan.slug in slugs:
+            raise ContentError(file, f"plans[{p}].slug", f"'{plan.slug}' is used by two plans")
+        slugs.add(plan.slug)
+        if plan.title not in codes:
+            raise ContentError(file, f"plans[{p}].title", f"{plan.title} is not one of the titles above")
+        for s, stage in enumerate(plan.stages):
+            seen: set[int] = set()
+            for e, item in enumerate(stage.exercises):
+                where = f"plans[{p}].stages[{s}].exercises[{e}]"
+                exercise = exercises.get(item.exercise)
+                if exercise is None:
+                    raise ContentError(
+                        file, f"{where}.exercise", f"{item.exercise} is not the number of a strength exercise"
+                    )
+                if item.exercise in seen:
+                    raise ContentError(file, f"{where}.exercise", f"'{exercise.name}' is in this stage twice")
+                seen.add(item.exercise)
+                keys = [dose.key for dose in exercise.dose_options]
+                if item.dose not in keys:
+                    raise ContentError(
+                        file,
+                        f"{where}.dose",
+                        f"'{item.dose}' is not a dose of '{exercise.name}' (it has: {', '.join(keys)})",
+                    )
+
+
 def load_ledgers(data_dir: Path, context: dict[str, Any]) -> dict[str, Ledger]:
     """Every content file's claim ledger, checked against the file (one entry per claim, each
     supporting exactly what the claim cites); keyed by the content file's path inside
@@ -329,6 +404,11 @@ def load_atlas(data_dir: Path) -> Atlas:
     _check_training(training_file, training, muscles)
     _check_build_ups(training_file, training, muscles)
 
+    numbers = _check_exercise_ids(muscle_dir, muscles)
+    plans_file = data_dir / "plans.yaml"
+    plans = parse(PlanList, plans_file, context)
+    _check_plans(plans_file, plans, numbers, muscles)
+
     soreness_file = data_dir / "soreness.yaml"
     soreness = parse(Soreness, soreness_file, context)
     for index, level in enumerate(soreness.levels):
@@ -351,6 +431,7 @@ def load_atlas(data_dir: Path) -> Atlas:
         red_flags=red_flags,
         tours=parse(TourList, data_dir / "tours.yaml", context).tours,
         speeds=speeds,
+        plans=plans,
         ledgers=load_ledgers(data_dir, context),
         pain=pain,
     )

@@ -297,19 +297,79 @@ class DoseOrigin(Record):
         return self
 
 
-class BuildUpStep(Record):
-    """Some weeks of a programme that builds up: sessions a week, sets and reps."""
+# A dose option's key in a plan link: one lowercase letter, never reused for another dose of
+# the same exercise. "a" is always the card's own dose.
+DoseKey = Annotated[str, Field(pattern=r"^[b-z]$")]
+CARD_DOSE = "a"
+# What kind of work an exercise is: only strength exercises can be added to a plan (warm-up
+# drills and aerobic running are not).
+ExerciseKind = Literal["strength", "warm-up", "aerobic"]
+TIMES_A_WEEK = {1: "once a week", 2: "twice a week"}
 
-    weeks: Text  # "1", "5–10", "after week 10"
+
+def weeks_label(weeks: str) -> str:
+    """Weeks of a programme in words: "1" -> "Week 1", "5–10" -> "Weeks 5–10", "after 10" ->
+    "After week 10"."""
+    if weeks.startswith("after"):
+        return "After week " + weeks.removeprefix("after").strip()
+    return ("Weeks " if "–" in weeks or "-" in weeks else "Week ") + weeks
+
+
+def times_a_week(sessions: int) -> str:
+    """Sessions a week in words: "once a week", "twice a week", "3 times a week"."""
+    return TIMES_A_WEEK.get(sessions, f"{sessions} times a week")
+
+
+class BuildUpStep(Record):
+    """Some weeks of a programme that builds up: sessions a week, sets and reps. With a
+    ``key`` it is also a dose a plan can choose (a stage of the programme)."""
+
+    weeks: Text  # "1", "5–10", "after 10"
     sessions: Annotated[int, Field(ge=1, le=7)]  # a week
     sets: Text
     reps: Text
+    key: DoseKey | None = None
+
+    @property
+    def label(self) -> str:
+        """The weeks in words: "Week 1", "Weeks 5–10", "After week 10"."""
+        return weeks_label(self.weeks)
+
+
+class DoseOption(Record):
+    """Another dose a plan may set for an exercise (sets, reps, how often), reviewed like a
+    claim: it has its own ledger entry, with sources or a ``practice:`` reason."""
+
+    key: DoseKey
+    label: Text  # a few words: "Lighter start"
+    sets: Text
+    reps: Text
+    frequency: Text
+    sources: tuple[SourceId, ...] = ()
+
+
+class Dose(BaseModel):
+    """One dose a plan can give an exercise: the card's own (key "a"), a week of its build-up,
+    or one of its other options."""
+
+    model_config = ConfigDict(frozen=True)
+
+    key: str
+    label: str
+    sets: str
+    reps: str
+    frequency: str
+    stage: bool = False  # a week of the exercise's own build-up
 
 
 class Exercise(Record):
     """A strengthening exercise with its full dose, where that dose comes from, and, for a
-    programme that builds up, its week-by-week plan."""
+    programme that builds up, its week-by-week plan. ``id`` is its permanent number in plan
+    links (never reused); ``aliases`` are the numbers it had before a rename or merge."""
 
+    id: Annotated[int, Field(ge=1, le=999)]
+    aliases: tuple[Annotated[int, Field(ge=1, le=999)], ...] = ()
+    kind: ExerciseKind = "strength"
     name: Text
     sets: Text
     reps: Text
@@ -318,12 +378,50 @@ class Exercise(Record):
     progression: Text
     dose_from: DoseOrigin
     build_up: tuple[BuildUpStep, ...] = ()
+    doses: tuple[DoseOption, ...] = ()
     sources: tuple[SourceId, ...] = ()
 
     @property
     def anchor(self) -> str:
         """The id of its card on the muscle page, so other pages can link straight to it."""
         return "exercise-" + "-".join(re.findall(r"[a-z0-9]+", self.name.lower()))
+
+    @property
+    def dose_options(self) -> tuple[Dose, ...]:
+        """Every dose a plan may choose, the card's own first: then the weeks of its build-up
+        that have a key, then its other options."""
+        card = Dose(
+            key=CARD_DOSE, label="As on the card", sets=self.sets, reps=self.reps, frequency=self.frequency
+        )
+        weeks = (
+            Dose(
+                key=s.key,
+                label=s.label,
+                sets=s.sets,
+                reps=s.reps,
+                frequency=times_a_week(s.sessions),
+                stage=True,
+            )
+            for s in self.build_up
+            if s.key
+        )
+        others = (
+            Dose(key=o.key, label=o.label, sets=o.sets, reps=o.reps, frequency=o.frequency)
+            for o in self.doses
+        )
+        return (card, *weeks, *others)
+
+    @_model_validator(mode="after")
+    def _dose_keys_once(self) -> Exercise:
+        keys = [dose.key for dose in self.dose_options]
+        repeated = next((key for key in keys if keys.count(key) > 1), None)
+        if repeated:
+            raise ValueError(f"the dose key '{repeated}' is used twice")
+        if self.kind != "strength" and len(keys) > 1:
+            raise ValueError(
+                f"only strength exercises go into plans, so a {self.kind} exercise has no dose options"
+            )
+        return self
 
     @_model_validator(mode="after")
     def _dose_origin_is_cited(self) -> Exercise:
@@ -518,6 +616,7 @@ class SorenessLevel(Record):
     title: Text
     tier: Tier
     signs: tuple[Text, ...] = ()
+    rule: tuple[Text, ...] = ()  # the pain-monitoring rule's steps, repeated on every exercise plan
     actions: Annotated[tuple[Text, ...], Field(min_length=1)]
     exercises: tuple[SessionExercise, ...] = ()  # the atlas's exercises this level recommends
     muscles: tuple[MuscleSlug, ...] = ()  # the muscle pages whose "If it hurts" block points here
@@ -547,11 +646,29 @@ def _most_urgent_first(levels: tuple[SorenessLevel, ...]) -> tuple[SorenessLevel
     return levels
 
 
+def _one_pain_rule(levels: tuple[SorenessLevel, ...]) -> tuple[SorenessLevel, ...]:
+    if sum(bool(level.rule) for level in levels) != 1:
+        raise ValueError(
+            "exactly one level gives the pain-monitoring rule in 'rule:' (every exercise plan shows it)"
+        )
+    return levels
+
+
 class Soreness(Record):
     """``soreness.yaml``, the answer to "how should a runner react to sore muscles?"."""
 
     intro: Text
-    levels: Annotated[tuple[SorenessLevel, ...], Field(min_length=1), AfterValidator(_most_urgent_first)]
+    levels: Annotated[
+        tuple[SorenessLevel, ...],
+        Field(min_length=1),
+        AfterValidator(_most_urgent_first),
+        AfterValidator(_one_pain_rule),
+    ]
+
+    @property
+    def pain_rule(self) -> SorenessLevel:
+        """The level that gives the pain-monitoring rule (tendon pain)."""
+        return next(level for level in self.levels if level.rule)
 
     def levels_at(self, tier: str) -> list[SorenessLevel]:
         """The levels of one tier, in the file's order."""
@@ -768,6 +885,78 @@ class PainMap(BaseModel):
 
 
 SpotSlug = Annotated[str, _context_check("spots", "'{value}' is not a spot in pain/spots.yaml")]
+
+
+# The most exercises a plan holds: the largest plan whose printout fits one A4 or Letter page at
+# 11 pt with a QR code at least 30 mm wide (version 10 or lower, error correction M);
+# tests/e2e/test_plan_in_browser.py prints the longest such plan to prove it.
+MOST_PLAN_EXERCISES = 4
+
+
+class PlanTitle(Record):
+    """A title a plan link may carry, by body area and goal (never a condition); ``code`` is its
+    permanent number in plan links, never reused."""
+
+    code: Annotated[int, Field(ge=1, le=99)]
+    title: Text
+
+
+class PlanItem(Record):
+    """An exercise in a ready-made plan, by its permanent number, with one of its doses."""
+
+    exercise: Annotated[int, Field(ge=1, le=999)]
+    dose: Annotated[str, Field(pattern=r"^[a-z]$")] = CARD_DOSE
+
+
+# Plan links (/plan#1.8.18b.19a): the format's version, the title's code (0 for none), then
+# each exercise's permanent number with its dose letter, in order, joined by dots. Only digits,
+# lowercase letters and dots, so a link survives chat apps, print and QR codes unchanged.
+PLAN_LINK_VERSION = "1"
+NO_TITLE = 0
+
+
+def plan_fragment(title: int, items: tuple[PlanItem, ...]) -> str:
+    """The part of a plan link after ``#``: version, title code, then number+dose per exercise."""
+    return ".".join([PLAN_LINK_VERSION, str(title), *(f"{item.exercise}{item.dose}" for item in items)])
+
+
+class PlanStage(Record):
+    """Some weeks of a ready-made plan (a stage of its source protocol), or the whole plan when
+    the protocol has no stages."""
+
+    weeks: Text | None = None  # "1", "2–3", "after 10"
+    exercises: Annotated[tuple[PlanItem, ...], Field(min_length=1, max_length=MOST_PLAN_EXERCISES)]
+
+    @property
+    def label(self) -> str:
+        """The weeks in words, as the build-up tables write them."""
+        if self.weeks is None:
+            return "The whole plan"
+        return weeks_label(self.weeks)
+
+
+class ReadyPlan(Record):
+    """A ready-made plan, named by body area and goal: its title's code, what it is in a
+    sentence (the claim its ledger entry checks) and its stages."""
+
+    slug: Slug
+    title: Annotated[int, Field(ge=1, le=99)]
+    summary: Text
+    stages: Annotated[tuple[PlanStage, ...], Field(min_length=1)]
+    sources: Sources
+
+
+class PlanList(Record):
+    """``plans.yaml``: the titles a plan may carry, the numbers of exercises removed with no
+    replacement (never to be used again) and the ready-made plans."""
+
+    titles: Annotated[tuple[PlanTitle, ...], Field(min_length=1)]
+    retired_exercises: tuple[Annotated[int, Field(ge=1, le=999)], ...] = ()
+    plans: tuple[ReadyPlan, ...] = ()
+
+    def title(self, code: int) -> PlanTitle | None:
+        """The title with this code, or None."""
+        return next((t for t in self.titles if t.code == code), None)
 
 
 class TourStep(Record):
@@ -1067,6 +1256,7 @@ class Atlas(BaseModel):
     red_flags: RedFlagList
     tours: tuple[Tour, ...]
     speeds: Speeds
+    plans: PlanList
     ledgers: dict[str, Ledger]  # content file path inside data/ -> its claim ledger
     pain: PainMap
     # Page key ("muscles/calves", "training", "speed", "stride/loading", "soreness") -> how its
@@ -1123,6 +1313,16 @@ class Atlas(BaseModel):
     def levels_for(self, slug: str) -> list[SorenessLevel]:
         """The soreness guide's levels a muscle's page points to."""
         return [level for level in self.soreness.levels if slug in level.muscles]
+
+    def plan_exercises(self) -> dict[int, tuple[Exercise, list[Muscle]]]:
+        """Every exercise a plan can hold (strength work), by its permanent number, with the
+        muscles whose pages show it, in teaching order."""
+        found: dict[int, tuple[Exercise, list[Muscle]]] = {}
+        for muscle in self.muscles:
+            for exercise in muscle.exercises:
+                if exercise.kind == "strength":
+                    found.setdefault(exercise.id, (exercise, []))[1].append(muscle)
+        return found
 
     def exercise(self, item: SessionExercise) -> Exercise:
         """The muscle's own exercise that a strength session names."""

@@ -9,7 +9,7 @@ from typing import Any
 
 from flask import abort, current_app, request, url_for
 
-from webapp.content.model import MeasuredSpeed, Muscle, Phase
+from webapp.content.model import MOST_PLAN_EXERCISES, MeasuredSpeed, Muscle, Phase
 from webapp.pages.glossary_links import TermLinker
 from webapp.prepared import Prepared
 from webapp.serving.public_address import join_url
@@ -75,7 +75,8 @@ SECTIONS = (
 
 
 def main_navigation() -> dict[str, Any]:
-    """Template context: the main menu as (url, label, is-current) triples."""
+    """Template context: the main menu as (url, label, is-current) triples, and the most
+    exercises a plan holds (the header's "Plan (n)" and every "Add to plan" button keep to it)."""
     endpoint = request.endpoint or ""
     teaching = request.blueprint in {"tours", "quiz", "worksheet"}
     return {
@@ -86,7 +87,8 @@ def main_navigation() -> dict[str, Any]:
                 endpoint == inside or request.blueprint == inside or (inside == "teach" and teaching),
             )
             for front, label, inside in SECTIONS
-        ]
+        ],
+        "plan_most": MOST_PLAN_EXERCISES,
     }
 
 

@@ -1,0 +1,302 @@
+"""A home plan in a link (issue 22), in Chromium: built from the cards of two muscles, edited
+(order, dose, title), kept through reload, Back and a new browser, never sent to the server,
+opened offline, printed on one page with a QR code that opens the same plan, ticked on a
+phone, and read safely from a tampered link."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import zxingcpp
+from axe_playwright_python.sync_playwright import Axe
+from PIL import Image
+from playwright.sync_api import Page, expect
+from pypdf import PdfReader
+
+from harness.server import serving
+from tests.conftest import real_content
+from webapp import create_app
+from webapp.content.model import MOST_PLAN_EXERCISES, NO_TITLE, PlanItem, plan_fragment
+
+ATLAS = real_content().atlas
+PLANNABLE = ATLAS.plan_exercises()
+NAMES = {number: exercise.name for number, (exercise, _) in PLANNABLE.items()}
+NORDIC = next(n for n, (e, _) in PLANNABLE.items() if e.name == "Nordic hamstring curl")
+CALF_RAISE = next(n for n, (e, _) in PLANNABLE.items() if e.name == "Heavy slow calf raise")
+WITH_OPTION = next(n for n, (e, _) in PLANNABLE.items() if e.doses)  # a dose option beside the card's
+PUBLIC = "https://plans.school.example"
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
+
+
+def _size(number: int) -> int:
+    exercise = PLANNABLE[number][0]
+    doses = max(len(d.sets + d.reps + d.frequency) for d in exercise.dose_options)
+    return len(exercise.name) + len(exercise.cue) + doses
+
+
+# The largest plan on paper: the exercises with the longest names, cues and doses.
+LONGEST = sorted(PLANNABLE, key=_size, reverse=True)[:MOST_PLAN_EXERCISES]
+
+
+def fragment(*numbers: int, title: int = NO_TITLE, doses: dict[int, str] | None = None) -> str:
+    items = tuple(PlanItem(exercise=n, dose=(doses or {}).get(n, "a")) for n in numbers)
+    return plan_fragment(title, items)
+
+
+def shown(page: Page) -> list[str]:
+    return page.locator("[data-plan-list] > li .card__title").all_inner_texts()
+
+
+def add_from_card(page: Page, name: str) -> None:
+    page.locator(f'[data-plan-add][data-plan-name="{name}"]').click()
+
+
+@pytest.fixture(scope="module")
+def public_site() -> Iterator[str]:
+    """The app as a school serves it: a public address phones can reach (so plans print their QR
+    code), opened here on loopback."""
+    with serving(create_app(testing=True, public_url=PUBLIC)) as url:
+        yield url
+
+
+def test_cards_of_two_muscles_build_one_plan_that_no_atlas_address_carries(page: Page, base_url):
+    page.goto("/muscles/hamstrings")
+    expect(page.locator("[data-plan-link]")).to_have_text("Plan")
+    add_from_card(page, NAMES[NORDIC])
+    expect(page.locator("[data-plan-link]")).to_have_text("Plan (1)")
+    page.goto("/muscles/calves")
+    add_from_card(page, NAMES[CALF_RAISE])
+    expect(page.locator("[data-plan-link]")).to_have_text("Plan (2)")
+    expect(page.locator(f'[data-plan-add][data-plan-name="{NAMES[CALF_RAISE]}"]')).to_have_text(
+        "Remove from plan"
+    )
+    assert "#" not in page.url
+    page.locator("[data-plan-link]").click()
+    expect(page).to_have_url(f"{base_url}/plan#{fragment(NORDIC, CALF_RAISE)}")
+    assert shown(page) == [NAMES[NORDIC], NAMES[CALF_RAISE]]
+
+
+def test_the_training_page_adds_strength_work_but_no_warm_up_drill(page: Page):
+    page.goto("/training")
+    buttons = page.locator("[data-plan-add]")
+    expect(buttons.first).to_be_visible()
+    assert page.locator("#warm-up [data-plan-add]").count() == 0
+    session = {item.exercise for s in ATLAS.training.sessions for item in s.exercises}
+    assert set(buttons.evaluate_all("bs => bs.map(b => b.dataset.planName)")) == session
+
+
+def test_reorder_change_a_dose_and_the_plan_survives_reload_back_and_a_new_browser(
+    page: Page, open_page, base_url
+):
+    page.goto("/muscles/hamstrings")
+    page.goto(f"/plan#{fragment(NORDIC, WITH_OPTION, CALF_RAISE)}")
+    page.get_by_role("button", name=f"Move down: {NAMES[NORDIC]}").click()
+    assert shown(page) == [NAMES[WITH_OPTION], NAMES[NORDIC], NAMES[CALF_RAISE]]
+    expect(page.get_by_role("button", name=f"Move down: {NAMES[NORDIC]}")).to_be_focused()
+    page.locator(f"#plan-dose-{NORDIC}").select_option("b")
+    page.locator(f"#plan-dose-{WITH_OPTION}").select_option("b")
+    page.locator("#plan-title").select_option(label="Hamstring strength")
+    item = page.locator(f'[data-exercise="{WITH_OPTION}"]')
+    expect(item.locator(".plan__changed")).to_contain_text("Dose set for this plan; the card gives")
+    expect(page.locator(f'[data-exercise="{NORDIC}"] .plan__changed')).to_contain_text(
+        "Week 1 of the programme"
+    )
+    expect(page.locator("[data-plan-heading]")).to_have_text("Hamstring strength")
+    edited = fragment(WITH_OPTION, NORDIC, CALF_RAISE, title=2, doses={WITH_OPTION: "b", NORDIC: "b"})
+    expect(page).to_have_url(f"{base_url}/plan#{edited}")
+
+    page.reload()
+    assert shown(page) == [NAMES[WITH_OPTION], NAMES[NORDIC], NAMES[CALF_RAISE]]
+    expect(page.locator(f"#plan-dose-{NORDIC}")).to_have_value("b")
+    page.go_back()
+    expect(page).to_have_url(f"{base_url}/muscles/hamstrings")
+    expect(page.locator("[data-plan-link]")).to_have_text("Plan (3)")
+
+    elsewhere = open_page()
+    elsewhere.goto(f"/plan#{edited}")
+    assert shown(elsewhere) == [NAMES[WITH_OPTION], NAMES[NORDIC], NAMES[CALF_RAISE]]
+    expect(elsewhere.locator("[data-plan-heading]")).to_have_text("Hamstring strength")
+    expect(elsewhere.locator(f"#plan-dose-{WITH_OPTION}")).to_have_value("b")
+
+
+def test_no_request_the_page_makes_carries_the_plan(page: Page):
+    sent: list[str] = []
+    page.on("request", lambda r: sent.append(" ".join([r.url, str(r.headers), r.post_data or ""])))
+    page.goto("/muscles/hamstrings")
+    add_from_card(page, NAMES[NORDIC])
+    page.locator("[data-plan-link]").click()
+    page.locator(f"#plan-dose-{NORDIC}").select_option("c")
+    page.reload()
+    code = fragment(NORDIC, doses={NORDIC: "c"})
+    expect(page).to_have_url(f"{page.url.split('#')[0]}#{code}")
+    assert sent and not [request for request in sent if code in request or f"{NORDIC}c" in request]
+
+
+def test_a_ready_made_plan_opens_each_stage_of_its_programme(page: Page):
+    page.goto("/plan")
+    expect(page.locator("[data-plan-empty]")).to_be_visible()
+    page.get_by_role("link", name="Weeks 9–12").click()
+    assert shown(page) == [NAMES[CALF_RAISE]]
+    expect(page.locator("[data-plan-heading]")).to_have_text("Calf and Achilles strength")
+    expect(page.locator(f"#plan-dose-{CALF_RAISE}")).to_have_value("f")
+
+
+def test_the_pain_rule_and_the_red_flags_of_the_plans_muscles_are_on_the_plan(page: Page):
+    page.goto(f"/plan#{fragment(CALF_RAISE)}")
+    safety = page.locator(".plan__safety")
+    for step in ATLAS.soreness.pain_rule.rule:
+        expect(safety).to_contain_text(step)
+    expect(safety).to_contain_text("Stop and get checked if…")
+    for flag in ATLAS.red_flags.red_flags:
+        item = safety.locator(f'[data-plan-flag] strong:text-is("{flag.title}")')
+        if "calves" in flag.muscles:
+            expect(item).to_be_visible()
+        elif item.count():
+            expect(item).to_be_hidden()
+
+
+TAMPERED = [
+    (f"1.0.{NORDIC}a.999a", [NORDIC], "an exercise we do not have"),
+    (f"1.0.{NORDIC}z", [NORDIC], f"a dose outside the options for {NAMES[NORDIC]}"),
+    (f"1.0.{NORDIC}a.{NORDIC}b", [NORDIC], f"a second copy of {NAMES[NORDIC]}"),
+    (
+        "1.0." + ".".join(f"{n}a" for n in [*LONGEST, NORDIC if NORDIC not in LONGEST else CALF_RAISE]),
+        LONGEST,
+        "1 exercise beyond the",
+    ),
+    (f"1.77.{NORDIC}a", [NORDIC], "a title we do not have"),
+    (f"1.0.{NORDIC}a.%3Cimg%20src%3Dx%3E", [NORDIC], "a part of the link we could not read"),
+    ("%3Cscript%3Ealert(1)%3C%2Fscript%3E", [], "it is not written the way our plan links are"),
+]
+
+
+@pytest.mark.parametrize(("code", "kept", "said"), TAMPERED, ids=[t[2].split(" (")[0] for t in TAMPERED])
+def test_a_tampered_link_shows_the_rest_and_says_what_was_dropped_in_our_words(page: Page, code, kept, said):
+    page.goto(f"/plan#{code}")
+    assert shown(page) == [NAMES[n] for n in kept]
+    dropped = page.locator("[data-plan-dropped]")
+    expect(dropped).to_be_visible()
+    expect(dropped).to_contain_text(said)
+    text = page.locator("#plan").inner_text()
+    for part in code.split("."):
+        if part not in {"1", "0"} and not any(part == f"{n}a" for n in kept):
+            assert part not in text, f"the link's {part!r} was repeated on the page"
+    assert page.locator("#plan img, #plan script:not([type='application/json'])").count() == 0
+
+
+def test_without_javascript_the_plan_page_says_so_and_links_to_the_exercises(open_page):
+    page = open_page(java_script_enabled=False)
+    page.goto(f"/plan#{fragment(NORDIC)}")
+    expect(page.locator("[data-plan-needs-script]")).to_contain_text("This plan needs JavaScript")
+    links = page.locator("[data-plan-needs-script] a")
+    assert links.count() == len(ATLAS.muscles)
+    expect(page.locator("[data-plan-app]")).to_be_hidden()
+
+
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_the_largest_plan_prints_on_one_page_with_a_qr_code_that_opens_the_same_plan(
+    open_page, public_site: str, tmp_path: Path, paper: str
+):
+    page = open_page(base_url=public_site)
+    page.goto(f"/plan#{fragment(*LONGEST, title=8)}")
+    page.emulate_media(media="print")
+    qr = page.locator("[data-plan-qr] svg")
+    assert int(qr.get_attribute("data-version") or 99) <= 10
+    assert qr.bounding_box()["width"] * 25.4 / 96 >= 30  # CSS pixels to millimetres
+    assert (
+        page.evaluate("parseFloat(getComputedStyle(document.querySelector('.plan__item p')).fontSize)")
+        >= 11 * 96 / 72
+    )
+    expect(page.locator("[data-plan-address]")).to_have_text(f"{PUBLIC}/plan#{fragment(*LONGEST, title=8)}")
+    pdf = tmp_path / "plan.pdf"
+    page.pdf(path=str(pdf), format=paper, print_background=True)
+    assert len(PdfReader(pdf).pages) == 1
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", "-singlefile", str(pdf), str(tmp_path / "plan")], check=True
+    )
+    decoded = [r.text for r in zxingcpp.read_barcodes(Image.open(tmp_path / "plan.png"))]
+    assert decoded == [f"{PUBLIC}/plan#{fragment(*LONGEST, title=8)}"]
+    phone = open_page(base_url=public_site)
+    phone.goto(decoded[0].replace(PUBLIC, public_site))
+    assert shown(phone) == [NAMES[n] for n in LONGEST]
+
+
+def test_from_a_loopback_address_the_printout_warns_and_leaves_out_the_qr_code(page: Page):
+    page.goto(f"/plan#{fragment(NORDIC)}")
+    page.emulate_media(media="print")
+    expect(page.locator("[data-plan-local-only]")).to_be_visible()
+    assert page.locator("[data-plan-qr] svg").count() == 0
+
+
+def test_link_length_and_qr_version_for_plans_of_each_size(open_page, public_site: str):
+    page = open_page(base_url=public_site)
+    for count in sorted({3, MOST_PLAN_EXERCISES}):
+        numbers = sorted(PLANNABLE)[-count:]
+        page.goto(f"/plan#{fragment(*numbers, title=8)}")
+        address = page.locator("[data-plan-address]").inner_text()
+        version = int(page.locator("[data-plan-qr] svg").get_attribute("data-version") or 99)
+        print(f"\n{count} exercises: {len(address)} characters, QR version {version} (M)")
+        assert version <= 10
+
+
+def test_on_a_phone_each_exercise_has_labelled_ticks_that_stay_on_the_device(open_page):
+    phone = open_page(
+        viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True, device_scale_factor=2
+    )
+    phone.goto("/muscles/hamstrings")
+    phone.locator(f'[data-plan-add][data-plan-name="{NAMES[NORDIC]}"]').tap()
+    phone.locator("[data-plan-link]").tap()
+    first = phone.get_by_label(f"{NAMES[NORDIC]}, session 1 done")
+    tick = first.locator("xpath=..")  # the box's label: the finger's target
+    tick.scroll_into_view_if_needed()
+    box = tick.bounding_box()
+    assert box and box["height"] >= 44 and box["width"] >= 24
+    phone.screenshot(path="/tmp/wt22/plan-phone.png")
+    tick.tap()
+    phone.get_by_label(f"{NAMES[NORDIC]}, session 2 done").locator("xpath=..").tap()
+    expect(phone.locator(".plan__ticks")).to_contain_text("Your ticks stay on this device only")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    phone.reload()
+    expect(phone.get_by_label(f"{NAMES[NORDIC]}, session 1 done")).to_be_checked()
+    expect(phone.get_by_label(f"{NAMES[NORDIC]}, session 2 done")).to_be_checked()
+    expect(phone.get_by_label(f"{NAMES[NORDIC]}, session 3 done")).not_to_be_checked()
+    phone.get_by_role("button", name="Clear ticks").tap()
+    phone.reload()
+    expect(phone.get_by_label(f"{NAMES[NORDIC]}, session 1 done")).not_to_be_checked()
+
+
+def test_a_plan_opened_once_opens_again_offline(open_page, base_url):
+    page = open_page(service_workers="allow")
+    page.goto(f"/plan#{fragment(NORDIC, CALF_RAISE)}")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.context.set_offline(True)
+    page.goto("/muscles/calves")
+    page.goto(f"{base_url}/plan#{fragment(CALF_RAISE, NORDIC)}")
+    assert shown(page) == [NAMES[CALF_RAISE], NAMES[NORDIC]]
+    expect(page.locator("[data-plan-qr]")).to_be_attached()
+
+
+@pytest.mark.parametrize("code", ["", fragment(NORDIC, WITH_OPTION, doses={WITH_OPTION: "b"}), "1.0.999a"])
+def test_the_plan_page_passes_the_accessibility_audit(page: Page, code):
+    page.goto(f"/plan#{code}")
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_sizes_and_render_times_of_the_plan_page_against_a_muscle_page(page: Page, base_url):
+    import gzip
+    import urllib.request
+
+    for path in (f"/plan#{fragment(*LONGEST)}", "/muscles/calves"):
+        body = urllib.request.urlopen(base_url + path.split("#")[0]).read()
+        page.goto(path)
+        timing = page.evaluate(
+            "(() => { const n = performance.getEntriesByType('navigation')[0]; return n.loadEventEnd; })()"
+        )
+        print(
+            f"\n{path.split('#')[0]}: {len(gzip.compress(body)) / 1000:.1f} kB gzipped, loaded in {timing:.0f} ms"
+        )
