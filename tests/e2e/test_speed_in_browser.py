@@ -31,10 +31,10 @@ SHOWN = """() => ({
 
 def poses_by_caption(app, measured) -> dict[str, str]:
     """Each sampled pose of a speed, drawn by the server, under the caption that names it."""
-    from webapp.views.speed import speed_figure
+    from webapp.pages.figures import speed_figure
 
     with app.test_request_context():
-        figures = {p: ET.fromstring(speed_figure(measured, p)) for p in SPEED_FRAME_PERCENTS}
+        figures = {p: ET.fromstring(str(speed_figure(measured, p))) for p in SPEED_FRAME_PERCENTS}
     poses = {
         f"{measured.speed.label} · {p}% of the stride": " ".join(
             e.get("transform") for e in svg.iter() if e.get("transform")

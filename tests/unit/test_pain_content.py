@@ -117,7 +117,7 @@ BROKEN = [
     ("pain/problems.yaml", "    red_flags: [achilles-rupture]", "    red_flags: [achilles-snap]", "problems[1].red_flags[0]", "not a red flag"),
     ("pain/problems.yaml", "      sources: [francis2019]\n", "", "problems[0].how_common.sources", "is missing"),
     ("pain/problems.yaml", "      sources: [francis2019]\n", "      sources: []\n", "problems[0].how_common.sources", "at least one"),
-    ("pain/problems.yaml", "        evidence: strong\n        sources: [winters2021]", "        evidence: strong\n        sources: [crossley2016]", "problems[0].helps[0].evidence", "needs more than"),
+    ("pain/problems.yaml", "        evidence: moderate\n        sources: [winters2021]", "        evidence: strong\n        sources: [crossley2016]", "problems[0].helps[0].evidence", "needs more than"),
     ("pain/problems.yaml", "            exercise: Heavy slow calf raise", "            exercise: Wall sit", "problems[1].helps[1].exercises[0].exercise", "is not an exercise of calves"),
     ("pain/problems.yaml", "            exercise: Heavy slow calf raise", "            exercise: Single-leg calf raise to fatigue", "problems[1].helps[1].exercises[0]", "tested"),
     ("pain/spots.yaml", "        problems: [patellofemoral-pain]", "        problems: [runners-knee]", "areas[2].spots[1].problems[0]", "not a problem"),
