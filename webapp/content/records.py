@@ -7,7 +7,9 @@ Pydantic's validation errors, which are translated into plain words here.
 
 from __future__ import annotations
 
+import copy
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -54,8 +56,16 @@ EditorFriendlyLoader.yaml_implicit_resolvers = {
 }
 
 
+@lru_cache(maxsize=512)
+def _parsed(text: str) -> Any:
+    """The YAML of ``text``, parsed once per text: one load reads a content file several times
+    (as content, to find its claims, to check its ledger), and tests load the same data often."""
+    return yaml.load(text, Loader=EditorFriendlyLoader)
+
+
 def read_yaml(file: Path) -> Any:
-    """Parse one YAML file, turning any problem into a ContentError naming the file (and line)."""
+    """Parse one YAML file, turning any problem into a ContentError naming the file (and line).
+    The result is the caller's own copy, free to change."""
     try:
         text = file.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -63,7 +73,7 @@ def read_yaml(file: Path) -> Any:
     except UnicodeDecodeError:
         raise ContentError(file, "", "is not UTF-8 text") from None
     try:
-        return yaml.load(text, Loader=EditorFriendlyLoader)
+        return copy.deepcopy(_parsed(text))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f"line {mark.line + 1}" if mark else "(unknown line)"
