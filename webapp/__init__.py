@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, url_for
+from flask import Flask
 from htmx_flask import Htmx
 from jinja2 import StrictUndefined
 
@@ -104,13 +104,5 @@ def create_app(settings: Settings | None = None, *, testing: bool = False, **ove
     init_assets(app)
     trust_proxies(app)
     init_page_list(app)
-    # The first phone to visit asks for the offline worker: render it now, into the page cache,
-    # so that answer is a memory look-up like any page (a few milliseconds here).
-    app.test_client().get(url_for_worker(app))
+    offline.prerender_worker(app)
     return app
-
-
-def url_for_worker(app: Flask) -> str:
-    """The service worker's address."""
-    with app.test_request_context():
-        return url_for("offline.service_worker")

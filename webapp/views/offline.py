@@ -55,13 +55,23 @@ def precache_list(app: Flask) -> list[str]:
     return sorted(a.path for a in page_list(app) if not a.needs_server and a.path != worker)
 
 
+WORKER_KEY = "service_worker"
+
+
+def prerender_worker(app: Flask) -> None:
+    """Render the worker once, at start-up (after the page list): the first phone to visit asks
+    for it, and that answer should cost no more than any kept page."""
+    with app.test_request_context():
+        app.extensions[WORKER_KEY] = render_template(
+            "sw.js", version=app.config["CONTENT_VERSION"], precache=precache_list(app)
+        )
+
+
 @blueprint.get("/sw.js")
 @cached_page
 def service_worker() -> Response:
     """The worker, served from the root so that its scope is the whole site."""
-    app = current_app._get_current_object()  # type: ignore[attr-defined]
-    script = render_template("sw.js", version=app.config["CONTENT_VERSION"], precache=precache_list(app))
-    return Response(script, mimetype="text/javascript")
+    return Response(current_app.extensions[WORKER_KEY], mimetype="text/javascript")
 
 
 @blueprint.get("/manifest.webmanifest")
