@@ -233,3 +233,12 @@ def test_the_offline_copy_stays_within_half_as_much_again(site_crawl):
 def test_the_static_copy_stays_within_half_as_much_again(exported_site):
     written = sum(path.stat().st_size for path in exported_site.rglob("*") if path.is_file())
     assert written <= EXPORT_BEFORE * GROWTH_ALLOWED, f"{written / 1e6:.1f} MB"
+
+
+@pytest.mark.parametrize(
+    "path", ["/back/muscles/tibialis-anterior", "/back/stride/toe-off/tibialis-anterior"]
+)
+def test_a_swap_of_the_panel_brings_the_note_with_it(client, path):
+    html = client.get(path, headers={"HX-Request": "true", "HX-Target": "panel"}).get_data(as_text=True)
+    assert 'id="stage"' not in html and 'id="panel"' in html
+    assert "The back view does not show the tibialis anterior." in html
