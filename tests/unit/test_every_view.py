@@ -16,7 +16,7 @@ import pytest
 from flask import Flask
 
 from tests.conftest import real_content, suite_app
-from webapp.pages.page_list import KEPT_IN_EVERY_VIEW, drawn_on_demand, page_list
+from webapp.pages.page_list import ATLAS, KEPT_IN_EVERY_VIEW, drawn_on_demand, page_list
 
 VIEWS = real_content().figure.views
 DEFAULT = next(iter(VIEWS))
@@ -46,7 +46,7 @@ def every_mode(app: Flask) -> dict[str, str]:
     for address in page_list(app):
         endpoint, values = adapter.match(address.path)
         takes_view = app.url_map.is_endpoint_expecting(str(endpoint), "figure")
-        if takes_view and endpoint not in KEPT_IN_EVERY_VIEW and values["figure"] == "":
+        if takes_view and endpoint not in ATLAS and values["figure"] == "":
             found.setdefault(str(endpoint), address.path)
     return found
 

@@ -73,11 +73,10 @@ def test_a_fourth_view_has_an_address_in_every_mode_and_costs_the_copies_only_it
     before, after = page_list(app), page_list(extended)
     kept = [a for a in after if not a.needs_server and not a.redirect]
     added = {a.path for a in kept} - {a.path for a in before}
-    assert added == {f"/{name}/", f"/{name}-labelled/"} | {
-        f"/{name}{labelled}/muscles/{m.slug}"
-        for m in prepare(data_copy).atlas.muscles
-        for labelled in ("", "-labelled")
-    }
+    muscles = prepare(data_copy).atlas.muscles
+    atlas = {f"/{name}{labelled}/muscles/{m.slug}" for m in muscles for labelled in ("", "-labelled")}
+    pictures = {f"/{name}/preview/muscles/{m.slug}.png" for m in muscles}
+    assert added == {f"/{name}/", f"/{name}-labelled/", *atlas, *pictures}
     assert sum(a.canonical for a in after) == sum(a.canonical for a in before)
     assert extended.test_client().get("/right-sides/stride").status_code == 404
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from flask import url_for
 
 from webapp.content.model import MeasuredSpeed, Muscle, Phase, Problem, Spot
-from webapp.pages.context import public_url
+from webapp.pages.context import prepared, public_url
 from webapp.pages.figure_state import figure_state
 
 # The presenter's extra screens of one muscle: the full panel and the QR code.
@@ -18,6 +18,12 @@ NOTHING_SHOWN = "an embed shows a muscle, a phase, or both"
 def _view() -> str:
     """The view shown now, as every mode but the atlas names it in its address."""
     return figure_state().view_name
+
+
+def _seen() -> str:
+    """How a picture in a view other than the first is seen (" seen from behind"), else nothing."""
+    state = figure_state()
+    return f" {prepared().figure.views[state.view].label}" if state.view_name else ""
 
 
 def muscle_url(muscle: Muscle) -> str:
@@ -84,13 +90,13 @@ def picture_of(
         alt = f"{problem.name}, a common running problem, with the emergency line first"
     elif muscle:
         address = url_for("previews.muscle", slug=muscle.slug, figure=_view())
-        alt = f"A runner with the {muscle.name.lower()} highlighted"
+        alt = f"A runner{_seen()} with the {muscle.name.lower()} highlighted"
     elif phase:
         address = url_for("previews.phase", phase=phase.slug, figure=_view())
-        alt = f"A runner at {phase.short_name}, with the working muscles lit up"
+        alt = f"A runner{_seen()} at {phase.short_name}, with the working muscles lit up"
     elif measured:
         address = url_for("previews.speed", speed=measured.speed.slug, figure=_view())
-        alt = f"A runner at {measured.speed.label} ({measured.speed.word}), posed from measured data"
+        alt = f"A runner{_seen()} at {measured.speed.label} ({measured.speed.word}), posed from measured data"
     else:
         address, alt = url_for("previews.site"), "A runner in mid-stride with the running muscles drawn on"
     return public_url(address), alt

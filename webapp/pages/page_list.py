@@ -7,14 +7,15 @@ does not know stops start-up, so a new route cannot be left out by accident. Eac
 marked: a *canonical* page is a permanent page of its own (the sitemap lists these); the others
 are variants of one (a figure state, an embed, the play button's frames), pictures and files.
 Addresses that answer with a redirect, and those that need the running server (the quiz, the
-health check, oEmbed), are marked too.
-
-A route that takes a view (``/back/stride/toe-off``) is listed in every view of
-``data/views``. The atlas is kept in every view; every other mode is kept in the default view
-only, and drawn by the server on demand in the others (:func:`drawn_on_demand`), so that each view
-added costs the static copy and the offline cache a few pages, not a copy of the site. The sitemap, the service worker's list and the static
+health check, oEmbed), are marked too. The sitemap, the service worker's list and the static
 export all read this list; a test crawls the site once and checks that the crawl finds exactly
 these addresses.
+
+A route that takes a view (``/back/stride/toe-off``) is listed in every view of ``data/views``.
+The atlas (with its pages' link-preview pictures) is kept in every view; every other mode is kept
+in the default view only, and drawn by the server on demand in the others
+(:func:`drawn_on_demand`), so that each view added costs the static copy and the offline cache a
+few pages, not a copy of the site.
 """
 
 from __future__ import annotations
@@ -39,8 +40,10 @@ NEEDS_QUERY = ("embeds.oembed",)  # answers only with a query string; never link
 NOT_PAGES = ("static",)  # static files are listed from the asset manifest instead
 # The host every address is worked out for; it never appears in an answer (see export.py).
 LIST_BASE = "http://localhost"
-# The atlas's pages are kept in every view and with names; other modes in the default view.
-KEPT_IN_EVERY_VIEW = ("muscles.index", "muscles.muscle")
+# The atlas lists its own figure states (every view, with and without names). It is kept in
+# every view, with the pictures its pages name for link previews; other modes in the default view.
+ATLAS = ("muscles.index", "muscles.muscle")
+KEPT_IN_EVERY_VIEW = (*ATLAS, "previews.muscle")
 
 
 @dataclass(frozen=True)
@@ -234,7 +237,7 @@ def list_pages(app: Flask) -> tuple[Address, ...]:
                 raise UnlistedRoute(
                     f"{endpoint} takes arguments; say in page_list.ARGUMENTS how to fill them"
                 )
-            if endpoint not in KEPT_IN_EVERY_VIEW and app.url_map.is_endpoint_expecting(endpoint, "figure"):
+            if endpoint not in ATLAS and app.url_map.is_endpoint_expecting(endpoint, "figure"):
                 arguments = list(_in_every_view(arguments))
             server = endpoint.split(".", 1)[0] in SERVER_ONLY or endpoint in NEEDS_QUERY
             for values, canonical in arguments:
