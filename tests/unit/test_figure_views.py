@@ -60,7 +60,7 @@ def test_a_fourth_view_is_data_and_draws_every_pose_with_honest_tap_areas(data_c
     assert create_app(testing=True, data_dir=data_copy).test_client().get("/").status_code == 200
 
 
-def test_a_fourth_view_has_an_address_in_every_mode_and_costs_the_copies_only_its_atlas_pages(data_copy, app):
+def test_a_fourth_view_has_an_address_in_every_mode_and_costs_the_copies_only_its_atlas(data_copy, app):
     name = add_a_view(data_copy)
     extended = create_app(testing=True, data_dir=data_copy)
     modes = every_mode(extended)
