@@ -10,6 +10,7 @@ rendering, and a test crawls once to check that the two agree and that no link l
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -18,19 +19,22 @@ from html.parser import HTMLParser
 from flask import Flask
 from werkzeug.exceptions import HTTPException
 
-from webapp.pages.page_list import LIST_BASE, NEEDS_QUERY, SERVER_ONLY, Address
+from webapp.pages.page_list import LIST_BASE, NEEDS_QUERY, SERVER_ONLY, Address, drawn_on_demand
 
 REDIRECTS = {301, 302, 303, 307, 308}
 
 
 @dataclass(frozen=True)
 class Site:
-    """What the crawl found: files that answer 200 (pages, fragments, assets, images), the
-    addresses that redirect (to where), and links that lead nowhere (link, page it was on)."""
+    """What the crawl found: files that answer 200 (pages, fragments, assets, images) with
+    their gzipped size, the addresses that redirect (to where), links that lead nowhere (link,
+    page it was on), and links left to the running server (the quiz, other views' modes)."""
 
     files: tuple[str, ...]
     redirects: dict[str, str] = field(default_factory=dict)
     broken: tuple[tuple[str, str], ...] = ()
+    gzipped: dict[str, int] = field(default_factory=dict)
+    left_out: tuple[str, ...] = ()
 
     @property
     def pages(self) -> tuple[str, ...]:
@@ -76,12 +80,17 @@ def site_path(value: str, public_base_url: str) -> str | None:
 
 
 def left_out(app: Flask, path: str) -> bool:
-    """True when ``path`` needs the running app."""
+    """True when ``path`` needs the running app, or is drawn by it on demand."""
     try:
-        endpoint, _ = app.url_map.bind("localhost").match(path, method="GET")
+        endpoint, values = app.url_map.bind("localhost").match(path, method="GET")
     except HTTPException:
         return False
-    return str(endpoint).split(".", 1)[0] in SERVER_ONLY or endpoint in NEEDS_QUERY
+    endpoint = str(endpoint)
+    return (
+        endpoint.split(".", 1)[0] in SERVER_ONLY
+        or endpoint in NEEDS_QUERY
+        or drawn_on_demand(endpoint, values)
+    )
 
 
 def crawl(app: Flask, starts: list[str] | None = None) -> Site:
@@ -103,14 +112,18 @@ def crawl(app: Flask, starts: list[str] | None = None) -> Site:
     redirects: dict[str, str] = {}
     broken: list[tuple[str, str]] = []
     found_on: dict[str, str] = {}
+    gzipped: dict[str, int] = {}
+    skipped: list[str] = []
     while queue:
         path = queue.popleft()
         if left_out(app, path):
+            skipped.append(path)
             continue
         response = client.get(path, base_url=LIST_BASE)
         links: list[str] = []
         if response.status_code == 200:
             files.append(path)
+            gzipped[path] = len(gzip.compress(response.get_data(), 9, mtime=0))
             if response.mimetype == "text/html":
                 parser = _Attributes()
                 parser.feed(response.get_data(as_text=True))
@@ -129,4 +142,4 @@ def crawl(app: Flask, starts: list[str] | None = None) -> Site:
                 seen.add(target)
                 found_on[target] = path
                 queue.append(target)
-    return Site(tuple(files), redirects, tuple(broken))
+    return Site(tuple(files), redirects, tuple(broken), gzipped, tuple(skipped))

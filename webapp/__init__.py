@@ -38,6 +38,7 @@ def create_app(settings: Settings | None = None, *, testing: bool = False, **ove
     from webapp.pages.figure_state import init_figure_state
     from webapp.pages.page_list import init_page_list
     from webapp.pages.sharing import init_sharing
+    from webapp.pages.view_switch import init_view_switch
     from webapp.prepared import prepare
     from webapp.serving.assets import init_assets
     from webapp.serving.flask_app import StrideAnatomy, configure_addresses, trust_proxies
@@ -76,8 +77,8 @@ def create_app(settings: Settings | None = None, *, testing: bool = False, **ove
         app.jinja_env.undefined = StrictUndefined
     Htmx(app)
     init_security(app)
-    init_figure_state(app)
     app.extensions[EXTENSION_KEY] = prepare(Path(app.config["DATA_DIR"]))
+    init_figure_state(app, list(app.extensions[EXTENSION_KEY].figure.views))
     for area in (
         muscles,
         stride,
@@ -98,6 +99,7 @@ def create_app(settings: Settings | None = None, *, testing: bool = False, **ove
         app.register_blueprint(area.blueprint)
     app.context_processor(main_navigation)
     init_sharing(app)
+    init_view_switch(app)
     errors.init_errors(app)
     # WSGI layers, innermost first: cached pages, then static files, then any declared proxy.
     init_page_cache(app)

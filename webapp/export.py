@@ -7,7 +7,9 @@ Frozen-Flask. An address without an extension becomes a folder with an
 ``index.html`` (``/muscles/calves`` -> ``muscles/calves/index.html``): every static server sends
 that as HTML, and redirects the bare address to the slash form, where a file with no extension
 would be downloaded as ``application/octet-stream``. Redirects become small pages that forward,
-the quiz (which needs the server) becomes a page that says so, and ``404.html`` is the site's own
+the quiz (which needs the server) becomes a page that says so, every mode in a view other than
+the first (drawn on demand, see :func:`webapp.pages.page_list.drawn_on_demand`) a small page
+that links to the first view's page and to the live app, and ``404.html`` is the site's own
 not-found page.
 """
 
@@ -22,8 +24,11 @@ from flask import Flask, render_template
 from flask_frozen import Freezer, MissingURLGeneratorWarning
 
 from webapp import create_app
+from webapp.pages.context import EXTENSION_KEY
+from webapp.pages.figure_state import default_state, figure_state
 from webapp.pages.page_list import LIST_BASE, SERVER_ONLY, Address, page_list
 from webapp.pages.rendering import render_page
+from webapp.pages.view_switch import this_page_in
 from webapp.settings import normal_public_url, public_url_problem
 
 # Written into every export: GitHub Pages then publishes the folder as it is (no Jekyll), and a
@@ -81,10 +86,30 @@ def check_target(target: Path) -> None:
         raise ExportError(f"{target} is not empty and is not an earlier export; choose an empty folder.")
 
 
+def view_notice(app: Flask, path: str, app_url: str | None) -> str:
+    """The copy's page for a mode in a view it does not keep: where the kept view is."""
+    with app.test_request_context(path, base_url=LIST_BASE):
+        views = app.extensions[EXTENSION_KEY].figure.views
+        state, kept = figure_state(), default_state()
+        return render_template(
+            "view_needs_server.html",
+            view_title=views[state.view].title,
+            kept_title=views[kept.view].title,
+            kept=this_page_in(kept),
+            path=path,
+            app_url=app_url,
+        )
+
+
 def write_extras(app: Flask, freezer: FolderFreezer, target: Path, app_url: str | None) -> None:
-    """The files Frozen-Flask cannot make: forwarding pages, the quiz notice, 404.html."""
+    """The files Frozen-Flask cannot make: forwarding pages, the quiz notice, the notices for
+    other views' modes, 404.html."""
     client = app.test_client()
     for address in page_list(app):
+        if address.on_demand and address.is_page:
+            path = target / freezer.urlpath_to_filepath(address.path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(view_notice(app, address.path, app_url))
         if address.redirect and not address.needs_server:
             destination = client.get(address.path, base_url=LIST_BASE).location.removeprefix(LIST_BASE)
             with app.test_request_context("/", base_url=LIST_BASE):

@@ -1,5 +1,6 @@
-"""The figure's view (side or front) and names (on or off) live in the address: every state
-has its own URL, links keep the state, and the toggles lead to the neighbouring states."""
+"""The figure's view (every view in data/views) and names (on or off) live in the address:
+every state has its own URL, links keep the state, and the toggles lead to the neighbouring
+states."""
 
 from __future__ import annotations
 
@@ -7,13 +8,19 @@ import re
 
 import pytest
 
+from tests.conftest import real_content
+
 HTMX = {"HX-Request": "true", "HX-Target": "stage"}
-STATES = {
-    "": ("side", False),
-    "/labelled": ("side", True),
-    "/front": ("front", False),
-    "/front-labelled": ("front", True),
-}
+VIEWS = list(real_content().figure.views)  # the default first
+
+
+def prefix(view: str, labelled: bool) -> str:
+    """The address prefix of a state: none for the default view, "/labelled" alone."""
+    parts = [*([view] if view != VIEWS[0] else []), *(["labelled"] if labelled else [])]
+    return "/" + "-".join(parts) if parts else ""
+
+
+STATES = {prefix(view, labelled): (view, labelled) for view in VIEWS for labelled in (False, True)}
 
 
 def runner_tag(html: str) -> str:
@@ -41,13 +48,34 @@ def test_the_toggles_lead_to_the_neighbouring_states(client):
     controls = html.split('class="figure-controls"')[1].split("</nav>")[0]
     assert re.search(r'href="/labelled/muscles/calves" aria-current="true">Side view', controls)
     assert 'href="/front-labelled/muscles/calves">Front view' in controls
+    assert 'href="/back-labelled/muscles/calves">Back view' in controls
     assert 'href="/muscles/calves">Hide names' in controls
-    home = client.get("/front/").get_data(as_text=True).split('class="figure-controls"')[1]
-    assert 'href="/front-labelled/">Show names' in home
+    home = client.get("/back/").get_data(as_text=True).split('class="figure-controls"')[1]
+    assert 'href="/back-labelled/">Show names' in home
+    assert re.search(r'href="/back/" aria-current="true">Back view', home)
+
+
+def test_the_view_control_offers_every_view_in_the_data_once_with_one_current(client, views):
+    for prefix, (view, _) in STATES.items():
+        html = client.get(f"{prefix}/muscles/calves").get_data(as_text=True)
+        controls = html.split('class="figure-controls"')[1].split("</nav>")[0]
+        buttons = re.findall(r'<a href="[^"]+"( aria-current="true")?>([^<]+) view</a>', controls)
+        assert [name for _, name in buttons] == [v.replace("-", " ").capitalize() for v in views], prefix
+        assert [name for current, name in buttons if current] == [view.capitalize()], prefix
 
 
 @pytest.mark.parametrize(
-    "url", ["/back/", "/front/front/", "/labeled/muscles/calves", "/front/muscles/spleen"]
+    "url",
+    [
+        "/sideways/",
+        "/side/",
+        "/side/muscles/calves",
+        "/back/back/",
+        "/front/front/",
+        "/labeled/muscles/calves",
+        "/front/muscles/spleen",
+        "/back-front/muscles/calves",
+    ],
 )
 def test_an_unknown_state_or_muscle_is_the_friendly_404(client, url):
     response = client.get(url)

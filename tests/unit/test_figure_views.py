@@ -4,16 +4,19 @@ body part or outline is refused at start-up with its file and field."""
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
 
+from tests.unit.test_every_view import MODES, check_mode, every_mode
 from tests.unit.test_figure_taps import TOLERANCE, hit_map, painted
 from webapp import create_app
 from webapp.content.records import ContentError
 from webapp.figure.runner import RegionLink, draw_figure
 from webapp.figure.taps import phone_scale
+from webapp.pages.page_list import page_list
 from webapp.prepared import prepare
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -55,6 +58,27 @@ def test_a_fourth_view_is_data_and_draws_every_pose_with_honest_tap_areas(data_c
     frames = view.frames(content.pose(None))
     assert frames["near_foot"].point(40, 0)[0] < frames["near_foot"].origin[0]
     assert create_app(testing=True, data_dir=data_copy).test_client().get("/").status_code == 200
+
+
+def test_a_fourth_view_has_an_address_in_every_mode_and_costs_the_copies_only_its_atlas(data_copy, app):
+    name = add_a_view(data_copy)
+    extended = create_app(testing=True, data_dir=data_copy)
+    modes = every_mode(extended)
+    assert set(modes) == set(MODES)
+    for endpoint, path in modes.items():
+        check_mode(extended, endpoint, path, name)
+    html = extended.test_client().get(f"/{name}-labelled/muscles/calves").get_data(as_text=True)
+    assert re.search(rf'href="/{name}-labelled/muscles/calves" aria-current="true">Right side view', html)
+    assert "Seen from their right side: the runner's right leg is nearer you." in html
+    before, after = page_list(app), page_list(extended)
+    kept = [a for a in after if not a.needs_server and not a.redirect]
+    added = {a.path for a in kept} - {a.path for a in before}
+    muscles = prepare(data_copy).atlas.muscles
+    atlas = {f"/{name}{labelled}/muscles/{m.slug}" for m in muscles for labelled in ("", "-labelled")}
+    pictures = {f"/{name}/preview/muscles/{m.slug}.png" for m in muscles}
+    assert added == {f"/{name}/", f"/{name}-labelled/", *atlas, *pictures}
+    assert sum(a.canonical for a in after) == sum(a.canonical for a in before)
+    assert extended.test_client().get("/right-sides/stride").status_code == 404
 
 
 BROKEN = [

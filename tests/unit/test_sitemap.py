@@ -62,4 +62,5 @@ def test_robots_txt_points_at_the_sitemap_and_keeps_crawlers_off_fragments(publi
     lines = response.get_data(as_text=True).splitlines()
     assert f"Sitemap: {PUBLIC}/sitemap.xml" in lines
     assert "Disallow: /stride/frames" in lines
+    assert {"Disallow: /back/stride/frames", "Disallow: /back/quiz/", "Disallow: /front/quiz/"} <= set(lines)
     assert "Disallow: /preview/" not in lines  # chat apps obey robots.txt when they fetch pictures

@@ -59,6 +59,21 @@ def test_every_tour_step_is_a_page(site):
             assert tour.title in page(site, f"/tours/{tour.slug}/{number}")
 
 
+def test_the_atlas_is_kept_in_every_view_and_other_modes_in_other_views_say_where_to_go(site):
+    views = list(real_content().figure.views)
+    for view in views[1:]:
+        atlas = page(site, f"/{view}/muscles/calves")
+        assert f'data-view="{view}"' in atlas
+        image = re.search(r'<meta property="og:image" content="([^"]+)"', atlas).group(1)
+        assert image == f"{EXPORT_BASE}/{view}/preview/muscles/calves.png"
+        assert (site / image.removeprefix(EXPORT_BASE).lstrip("/")).is_file()
+        notice = page(site, f"/{view}/stride/toe-off/calves")
+        assert f"The {view} view of this page is drawn by the live app" in notice
+        assert 'href="/stride/toe-off/calves"' in notice
+        assert f'href="{EXPORT_APP_URL}/{view}/stride/toe-off/calves"' in notice
+        assert len(notice) < 2_000 and "<svg" not in notice
+
+
 def test_every_file_a_page_links_to_is_in_the_copy(site):
     for html in site.rglob("*.html"):
         for link in re.findall(r'(?:href|src|hx-get|data-frames)="(/[^"#?]*)', html.read_text()):

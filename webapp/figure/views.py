@@ -229,6 +229,21 @@ class View:
         """Where every body part of ``pose`` lands on the page in this view."""
         return frames_for(self.projection, pose, self.mirror)
 
+    @property
+    def title(self) -> str:
+        """The view's name for a button or a sentence: "Back view", "Right side view"."""
+        return f"{self.name.replace('-', ' ').capitalize()} view"
+
+    @property
+    def whose_left(self) -> str:
+        """Whose left is whose, in words: from the side, which leg is nearer the reader; facing
+        the reader, the runner's left is on their right; from behind, on their left."""
+        if self.projection == "side":
+            return f"the runner's {self.leg_names['near']} is nearer you"
+        # The near leg is drawn on the reader's right facing them, on their left mirrored.
+        side = self.leg_names["near"].split()[0]
+        return f"the runner's {side} is on your {'left' if self.mirror else 'right'}"
+
     def shows(self, slug: str) -> bool:
         """Whether this view draws the muscle."""
         return slug in self.shapes

@@ -10,14 +10,20 @@ from webapp.content.model import MeasuredSpeed, Muscle, Phase
 from webapp.figure.chart import ChartRow, draw_activation_chart
 from webapp.figure.runner import RegionLink, draw_figure
 from webapp.figure.svg import Figure
+from webapp.figure.views import View
 from webapp.pages.context import prepared
-from webapp.pages.figure_state import FigureState
+from webapp.pages.figure_state import FigureState, figure_state
 from webapp.pages.links import speed_url
 from webapp.prepared import SPEED_FRAME_PERCENTS
 
 LinkFor = Callable[[Muscle], str]
-SIDE_VIEW = FigureState()
 STILL_PERCENT = 70  # late swing: the swinging knee near its deepest fold, the other foot down
+
+
+def seen_as(view: View) -> str:
+    """How a screen reader hears which view it is and whose left is whose: "seen from behind:
+    the runner's left is on your left"."""
+    return f"{view.label[:1].upper()}{view.label[1:]}: {view.whose_left}"
 
 
 def runner(
@@ -29,47 +35,39 @@ def runner(
     swap: bool = True,
     label: str | None = None,
     numbers: dict[str, int] | None = None,
-    state: FigureState = SIDE_VIEW,
+    state: FigureState | None = None,
 ) -> Figure:
     """The runner with every muscle linking to ``link(muscle)``: at home (no phase), or posed
-    at ``phase`` with the muscles lit by how hard they work there (unless not ``lit``); seen
-    from the side or the front, with or without names, as ``state`` says."""
-    atlas = prepared().atlas
-    links = [RegionLink(m.slug, m.name, link(m)) for m in atlas.muscles]
-    views = prepared().figure.views
-    if state.front:
-        return draw_figure(
-            views["front"],
-            prepared().pose(None),
-            links,
-            selected=selected,
-            label=label
-            or "Runner seen from the front, mid-stride. Each coloured muscle is a link to its page.",
-            labels=state.labelled,
-            swap=swap,
-        )
+    at ``phase`` with the muscles lit by how hard they work there (unless not ``lit``); in the
+    view and with or without names, as ``state`` says (by default, as the address says). A
+    ``label`` is followed by which view it is."""
+    state = state or figure_state()
+    view = prepared().figure.views[state.view]
+    links = [RegionLink(m.slug, m.name, link(m)) for m in prepared().atlas.muscles]
+    pose = prepared().pose(phase.slug if phase else None)
     if phase is None or not lit:
+        where = f"at {phase.short_name}" if phase else "in mid-stride"
         return draw_figure(
-            views["side"],
-            prepared().pose(phase.slug if phase else None),
+            view,
+            pose,
             links,
             selected=selected,
-            label=label
-            or "Runner in mid-stride, seen from their left side. Each coloured muscle is a link to its page.",
+            label=f"{label or f'Runner {where}. Each coloured muscle is a link to its page.'} {seen_as(view)}.",
             numbers=numbers,
             labels=state.labelled,
             swap=swap,
         )
     near, far = prepared().levels(phase)
     return draw_figure(
-        views["side"],
-        prepared().pose(phase.slug),
+        view,
+        pose,
         links,
         selected=selected,
         intensities=near,
         far_intensities=far,
-        label=label
-        or f"Runner at {phase.short_name}, seen from their left side. Working muscles are highlighted; each is a link.",
+        label=f"{label or f'Runner at {phase.short_name}. Working muscles are highlighted; each is a link.'} "
+        f"{seen_as(view)}.",
+        numbers=numbers,
         labels=state.labelled,
         swap=swap,
     )
@@ -105,17 +103,18 @@ def speed_figure(
     atlas = prepared().atlas
     pose = prepared().speed_frames[measured.speed.slug][SPEED_FRAME_PERCENTS.index(percent)]
     links = [RegionLink(m.slug, m.name, speed_url(measured, m)) for m in atlas.muscles] if linked else []
+    view = prepared().figure.views[figure_state().view]
     label = (
         f"Runner at {measured.speed.label}, {percent}% of the stride. Each coloured muscle is a link."
         if linked
         else f"Runner at {measured.speed.label}"
     )
     return draw_figure(
-        prepared().figure.views["side"],
+        view,
         pose,
         links,
         selected=selected,
-        label=label,
+        label=f"{label} {seen_as(view)}." if linked else label,
         swap=linked and swap,
         labels=labels,
     )

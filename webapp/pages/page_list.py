@@ -10,6 +10,12 @@ Addresses that answer with a redirect, and those that need the running server (t
 health check, oEmbed), are marked too. The sitemap, the service worker's list and the static
 export all read this list; a test crawls the site once and checks that the crawl finds exactly
 these addresses.
+
+A route that takes a view (``/back/stride/toe-off``) is listed in every view of ``data/views``.
+The atlas (with its pages' link-preview pictures) is kept in every view; every other mode is kept
+in the default view only, and drawn by the server on demand in the others
+(:func:`drawn_on_demand`), so that each view added costs the static copy and the offline cache a
+few pages, not a copy of the site.
 """
 
 from __future__ import annotations
@@ -23,7 +29,7 @@ from flask import Flask, url_for
 
 from webapp.content.model import Atlas
 from webapp.pages.context import EXTENSION_KEY
-from webapp.pages.figure_state import DEFAULT, PREFIXED
+from webapp.pages.figure_state import PLAIN, state_names, view_names
 from webapp.pages.links import PRESENTER_VIEWS
 
 PAGE_LIST_KEY = "page_list"
@@ -34,7 +40,10 @@ NEEDS_QUERY = ("embeds.oembed",)  # answers only with a query string; never link
 NOT_PAGES = ("static",)  # static files are listed from the asset manifest instead
 # The host every address is worked out for; it never appears in an answer (see export.py).
 LIST_BASE = "http://localhost"
-FIGURE_STATES = (DEFAULT, *PREFIXED)
+# The atlas lists its own figure states (every view, with and without names). It is kept in
+# every view, with the pictures its pages name for link previews; other modes in the default view.
+ATLAS = ("muscles.index", "muscles.muscle")
+KEPT_IN_EVERY_VIEW = (*ATLAS, "previews.muscle")
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,7 @@ class Address:
     canonical: bool = False  # a permanent page of its own: in the sitemap
     redirect: bool = False  # answers 301/302 to another address
     needs_server: bool = False  # never in the static copy or the offline cache
+    on_demand: bool = False  # needs the server only to keep the copies small: a browser may keep it
 
     @property
     def is_page(self) -> bool:
@@ -55,10 +65,33 @@ class Address:
 Arguments = Iterable[tuple[dict[str, Any], bool]]  # (url_for arguments, canonical)
 
 
+def drawn_on_demand(endpoint: str, values: dict[str, Any]) -> bool:
+    """Whether the page ``endpoint`` answers for ``values`` is a mode in a view other than the
+    default: the server draws it when asked, and a browser keeps it once visited, but neither
+    the static copy nor the offline cache holds it."""
+    return endpoint not in KEPT_IN_EVERY_VIEW and bool(values.get("figure"))
+
+
+def _figure_states() -> list[str]:
+    return [PLAIN, *state_names(view_names())]
+
+
+def _atlas_home(atlas: Atlas) -> Arguments:
+    return (({"figure": figure}, figure == PLAIN) for figure in _figure_states())
+
+
 def _muscle_pages(atlas: Atlas) -> Arguments:
     for muscle in atlas.muscles:
-        for figure in FIGURE_STATES:
-            yield {"slug": muscle.slug, "figure": figure}, figure == DEFAULT
+        for figure in _figure_states():
+            yield {"slug": muscle.slug, "figure": figure}, figure == PLAIN
+
+
+def _in_every_view(arguments: Arguments) -> Arguments:
+    """Each page in the default view (as canonical as it was) and, as variants, in the others."""
+    for values, canonical in arguments:
+        yield values, canonical
+        for view in view_names()[1:]:
+            yield {**values, "figure": view}, False
 
 
 def _phases_and_muscles(atlas: Atlas, canonical: bool) -> Arguments:
@@ -138,7 +171,7 @@ def _no_pages(atlas: Atlas) -> Arguments:
 # Endpoint -> the arguments of its pages, from the content. Endpoints without arguments need
 # no entry unless they are more than a plain page.
 ARGUMENTS: dict[str, Callable[[Atlas], Arguments]] = {
-    "muscles.index": lambda atlas: (({"figure": f}, f == DEFAULT) for f in FIGURE_STATES),
+    "muscles.index": _atlas_home,
     "muscles.muscle": _muscle_pages,
     "stride.phase": _each("phase", _phase_slugs, canonical=True),
     "stride.muscle_at_phase": lambda atlas: (a for a in _phases_and_muscles(atlas, True) if "muscle" in a[0]),
@@ -204,6 +237,8 @@ def list_pages(app: Flask) -> tuple[Address, ...]:
                 raise UnlistedRoute(
                     f"{endpoint} takes arguments; say in page_list.ARGUMENTS how to fill them"
                 )
+            if endpoint not in ATLAS and app.url_map.is_endpoint_expecting(endpoint, "figure"):
+                arguments = list(_in_every_view(arguments))
             server = endpoint.split(".", 1)[0] in SERVER_ONLY or endpoint in NEEDS_QUERY
             for values, canonical in arguments:
                 path = url_for(endpoint, **{k: v for k, v in values.items() if v is not None})
@@ -213,7 +248,8 @@ def list_pages(app: Flask) -> tuple[Address, ...]:
                         path,
                         canonical and endpoint not in (*NEEDS_QUERY, *REDIRECTS),
                         endpoint in REDIRECTS,
-                        server,
+                        server or drawn_on_demand(endpoint, values),
+                        drawn_on_demand(endpoint, values),
                     ),
                 )
         assets = app.extensions["assets"]

@@ -11,7 +11,7 @@ from webapp.content.model import Muscle, Phase
 from webapp.figure.qr import qr_svg
 from webapp.gait.activation import describe_timing, peak_phase
 from webapp.pages.context import prepared, public_url, reading_aids
-from webapp.pages.figure_state import figure_state
+from webapp.pages.figure_state import PLAIN, figure_state
 from webapp.pages.figures import activation_chart, runner
 from webapp.pages.links import muscle_url
 from webapp.pages.rendering import render_page
@@ -22,7 +22,7 @@ def muscle_panel_context(muscle: Muscle | None, phase: Phase | None = None) -> d
     if muscle is None:
         return {"muscle": None, **reading_aids([])}
     atlas = prepared().atlas
-    handout_url = public_url(url_for("muscles.muscle", slug=muscle.slug))
+    handout_url = public_url(url_for("muscles.muscle", slug=muscle.slug, figure=PLAIN))
     at_phase = phase or peak_phase(muscle, atlas.phases) or atlas.phases[0]
     return {
         "muscle": muscle,

@@ -20,7 +20,7 @@ from jinja2.runtime import Context
 from webapp.figure.preview import HEIGHT, WIDTH
 from webapp.pages.context import SITE_DESCRIPTION, public_url
 from webapp.pages.embedding import embeddable, iframe_code, pain_iframe_code
-from webapp.pages.figure_state import DEFAULT as DEFAULT_FIGURE
+from webapp.pages.figure_state import PLAIN
 from webapp.pages.links import picture_of
 
 DESCRIPTION_LENGTH = 200  # characters: about what search results and chat apps show
@@ -60,7 +60,7 @@ def canonical_url(context: Context) -> str | None:
         return None
     arguments = dict(request.view_args or {})
     if "figure" in arguments:
-        arguments["figure"] = DEFAULT_FIGURE
+        arguments["figure"] = PLAIN
     return public_url(url_for(request.endpoint, **arguments))
 
 

@@ -6,14 +6,14 @@ from flask import Blueprint, Response, redirect, url_for
 from flask.typing import ResponseReturnValue
 
 from webapp.pages.context import muscle_or_404
-from webapp.pages.figure_state import DEFAULT
+from webapp.pages.figure_state import PLAIN
 from webapp.pages.panels import render_atlas
 from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("muscles", __name__)
 
 
-@blueprint.get("/", defaults={"figure": DEFAULT})
+@blueprint.get("/", defaults={"figure": PLAIN})
 @blueprint.get("/<figure:figure>/")
 @cached_page
 def index(figure: str) -> Response:
@@ -27,7 +27,7 @@ def muscle_list() -> ResponseReturnValue:
     return redirect(url_for("muscles.index"), code=301)
 
 
-@blueprint.get("/muscles/<slug>", defaults={"figure": DEFAULT})
+@blueprint.get("/muscles/<slug>", defaults={"figure": PLAIN})
 @blueprint.get("/<figure:figure>/muscles/<slug>")
 @cached_page
 def muscle(slug: str, figure: str) -> Response:

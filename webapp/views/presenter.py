@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 
 from webapp.figure.qr import qr_svg
 from webapp.pages.context import prepared, public_url, reachable_only_here, speed_or_404
-from webapp.pages.figure_state import FigureState
+from webapp.pages.figure_state import PLAIN, figure_state
 from webapp.pages.figures import runner, speed_figure
 from webapp.pages.links import PRESENTER_VIEWS, speed_url
 from webapp.pages.panels import muscle_panel_context
@@ -24,17 +24,19 @@ def start() -> ResponseReturnValue:
     return redirect(url_for("presenter.present", slug=prepared().atlas.muscles[0].slug))
 
 
-@blueprint.get("/present/<slug>")
-@blueprint.get("/present/<slug>/<view>")
+@blueprint.get("/present/<slug>", defaults={"figure": PLAIN})
+@blueprint.get("/present/<slug>/<view>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/present/<slug>")
+@blueprint.get("/<view:figure>/present/<slug>/<view>")
 @cached_page
-def present(slug: str, view: str | None = None) -> Response:
+def present(slug: str, figure: str, view: str | None = None) -> Response:
     """One muscle, projector-sized; ``view`` opens the full panel or the QR code."""
     atlas = prepared().atlas
     muscle = atlas.muscle(slug)
     if muscle is None or (view and view not in PRESENTER_VIEWS):
         abort(404)
     index = atlas.muscles.index(muscle)
-    deep_link = public_url(url_for("muscles.muscle", slug=slug))
+    deep_link = public_url(url_for("muscles.muscle", slug=slug, figure=figure))
     return render_page(
         "present.html",
         atlas=atlas,
@@ -43,7 +45,9 @@ def present(slug: str, view: str | None = None) -> Response:
         previous=atlas.muscles[index - 1],
         following=atlas.muscles[(index + 1) % len(atlas.muscles)],
         figure=runner(
-            lambda m: url_for("presenter.present", slug=m.slug), selected=slug, state=FigureState("labelled")
+            lambda m: url_for("presenter.present", slug=m.slug, figure=figure),
+            selected=slug,
+            state=figure_state().toggled(labelled=True),
         ),
         deep_link=deep_link,
         local_only=reachable_only_here(deep_link),
@@ -52,10 +56,12 @@ def present(slug: str, view: str | None = None) -> Response:
     )
 
 
-@blueprint.get("/present/speed/<speed>")
-@blueprint.get("/present/speed/<speed>/<view>")
+@blueprint.get("/present/speed/<speed>", defaults={"figure": PLAIN})
+@blueprint.get("/present/speed/<speed>/<view>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/present/speed/<speed>")
+@blueprint.get("/<view:figure>/present/speed/<speed>/<view>")
 @cached_page
-def present_speed(speed: str, view: str | None = None) -> Response:
+def present_speed(speed: str, figure: str, view: str | None = None) -> Response:
     """One measured speed, projector-sized, with the runner named; ``view`` "qr" shows the
     code that opens the speed on phones."""
     speeds = prepared().atlas.speeds.measured

@@ -12,6 +12,7 @@ from webapp.figure.preview import PREVIEW_CSS, PreviewText, preview_svg
 from webapp.figure.raster import png, resolve_custom_properties
 from webapp.figure.svg import Figure
 from webapp.pages.context import SITE_DESCRIPTION, muscle_or_404, phase_or_404, prepared, speed_or_404
+from webapp.pages.figure_state import PLAIN
 from webapp.pages.figures import runner, speed_figure
 from webapp.pages.links import muscle_url
 from webapp.pages.pain import emergency_line, problem_or_404, spot_or_404
@@ -38,31 +39,34 @@ def picture(figure: Figure, kind: str, kicker: str, title: str, body: str) -> Re
     return Response(png(svg, stylesheet()), mimetype="image/png")
 
 
-@blueprint.get("/preview/muscles/<slug>.png")
+@blueprint.get("/preview/muscles/<slug>.png", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/preview/muscles/<slug>.png")
 @cached_page
-def muscle(slug: str) -> Response:
+def muscle(slug: str, figure: str) -> Response:
     """The runner with one muscle highlighted, and its name."""
     atlas = prepared().atlas
     found = muscle_or_404(slug)
-    figure = runner(muscle_url, selected=found.slug, swap=False)
+    drawn = runner(muscle_url, selected=found.slug, swap=False)
     kicker = f"Running muscle {atlas.muscles.index(found) + 1} of {len(atlas.muscles)}"
-    return picture(figure, "muscle", kicker, found.name, found.summary)
+    return picture(drawn, "muscle", kicker, found.name, found.summary)
 
 
-@blueprint.get("/preview/stride/<phase>.png")
+@blueprint.get("/preview/stride/<phase>.png", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/preview/stride/<phase>.png")
 @cached_page
-def phase(phase: str) -> Response:
+def phase(phase: str, figure: str) -> Response:
     """The runner posed at one phase of the stride, its working muscles lit."""
     atlas = prepared().atlas
     found = phase_or_404(phase)
-    figure = runner(muscle_url, phase=found, swap=False)
+    drawn = runner(muscle_url, phase=found, swap=False)
     kicker = f"Stride phase {atlas.phases.index(found) + 1} of {len(atlas.phases)}"
-    return picture(figure, "phase", kicker, found.name, found.what_happens)
+    return picture(drawn, "phase", kicker, found.name, found.what_happens)
 
 
-@blueprint.get("/preview/speed/<speed>.png")
+@blueprint.get("/preview/speed/<speed>.png", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/preview/speed/<speed>.png")
 @cached_page
-def speed(speed: str) -> Response:
+def speed(speed: str, figure: str) -> Response:
     """The runner at one measured speed, with its pace."""
     found = speed_or_404(speed)
     measured = found.speed

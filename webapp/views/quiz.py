@@ -11,6 +11,7 @@ from flask import Blueprint, Response, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 
 from webapp.pages.context import prepared
+from webapp.pages.figure_state import PLAIN
 from webapp.pages.figures import runner
 from webapp.pages.rendering import render_page
 from webapp.quiz.questions import SEED_RANGE, Question, QuizError, make_quiz, parse_answers, score
@@ -55,8 +56,9 @@ def _state(seed: int, number: int, answers_text: str) -> tuple[tuple[Question, .
     return questions, questions[number - 1], answers
 
 
-@blueprint.get("/quiz/<int(signed=True):seed>/<int(signed=True):number>")
-def question(seed: int, number: int) -> Response:
+@blueprint.get("/quiz/<int(signed=True):seed>/<int(signed=True):number>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/quiz/<int(signed=True):seed>/<int(signed=True):number>")
+def question(seed: int, number: int, figure: str) -> Response:
     """One question: pick from the list or click the muscle on the figure."""
     try:
         questions, asked, answers = _state(seed, number, request.args.get("answers", ""))
@@ -65,7 +67,14 @@ def question(seed: int, number: int) -> Response:
     carried = ".".join(answers)
 
     def answer_url(muscle) -> str:
-        return url_for("quiz.answer", seed=seed, number=number, choice=muscle.slug, answers=carried or None)
+        return url_for(
+            "quiz.answer",
+            seed=seed,
+            number=number,
+            choice=muscle.slug,
+            answers=carried or None,
+            figure=figure,
+        )
 
     atlas = prepared().atlas
     return render_page(
@@ -80,13 +89,20 @@ def question(seed: int, number: int) -> Response:
             phase=atlas.phase(asked.phase) if asked.phase else None,
             lit=False,
             swap=False,
-            label="Runner: click the muscle you choose",
+            label="Runner: click the muscle you choose.",
         ),
     )
 
 
-@blueprint.route("/quiz/<int(signed=True):seed>/<int(signed=True):number>/answer", methods=["GET", "POST"])
-def answer(seed: int, number: int) -> Response:
+@blueprint.route(
+    "/quiz/<int(signed=True):seed>/<int(signed=True):number>/answer",
+    methods=["GET", "POST"],
+    defaults={"figure": PLAIN},
+)
+@blueprint.route(
+    "/<view:figure>/quiz/<int(signed=True):seed>/<int(signed=True):number>/answer", methods=["GET", "POST"]
+)
+def answer(seed: int, number: int, figure: str) -> Response:
     """Feedback on one answer, sent from the list (a form post) or the figure (a link)."""
     values = request.form if request.method == "POST" else request.args
     try:
@@ -96,9 +112,9 @@ def answer(seed: int, number: int) -> Response:
         return problem("That answer could not be read. Go back and choose one of the muscles.")
     carried = ".".join([*answers, choice])
     if number < len(questions):
-        next_url = url_for("quiz.question", seed=seed, number=number + 1, answers=carried)
+        next_url = url_for("quiz.question", seed=seed, number=number + 1, answers=carried, figure=figure)
     else:
-        next_url = url_for("quiz.score_page", seed=seed, answers=carried)
+        next_url = url_for("quiz.score_page", seed=seed, answers=carried, figure=figure)
     return render_page(
         "quiz_feedback.html",
         atlas=prepared().atlas,
@@ -112,8 +128,9 @@ def answer(seed: int, number: int) -> Response:
     )
 
 
-@blueprint.get("/quiz/<int(signed=True):seed>/score")
-def score_page(seed: int) -> Response:
+@blueprint.get("/quiz/<int(signed=True):seed>/score", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/quiz/<int(signed=True):seed>/score")
+def score_page(seed: int, figure: str) -> Response:
     """The score, recomputed from the seed and the answers in the address."""
     try:
         questions = make_quiz(prepared().atlas, seed)

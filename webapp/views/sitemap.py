@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 from flask import Blueprint, Response, current_app, url_for
 
 from webapp.pages.context import public_url
+from webapp.pages.figure_state import view_names
 from webapp.pages.page_list import page_list
 from webapp.serving.page_cache import cached_page
 
@@ -36,9 +37,12 @@ def sitemap() -> Response:
 @blueprint.get("/robots.txt")
 @cached_page
 def robots() -> Response:
-    """Everything may be read except the play button's frames and the endless quiz runs; the
-    sitemap says where the pages are."""
+    """Everything may be read except the play button's frames and the endless quiz runs, in
+    every view; the sitemap says where the pages are."""
     closed = [url_for("stride.frames"), url_for("quiz.home") + "/"]
+    for view in view_names()[1:]:
+        quiz_run = url_for("quiz.question", figure=view, seed=1, number=1)
+        closed += [url_for("stride.frames", figure=view), quiz_run.rsplit("/", 2)[0] + "/"]
     lines = ["User-agent: *", *(f"Disallow: {urlsplit(public_url(path)).path}" for path in closed)]
     lines.append(f"Sitemap: {public_url(url_for('sitemap.sitemap'))}")
     return Response("\n".join(lines) + "\n", mimetype="text/plain")

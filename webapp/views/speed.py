@@ -10,6 +10,7 @@ from webapp.content.model import MeasuredSpeed, Muscle
 from webapp.figure.overlay import overlay
 from webapp.figure.speed_chart import Finding, Metric, draw_speed_chart
 from webapp.pages.context import muscle_or_404, prepared, reading_aids, speed_or_404
+from webapp.pages.figure_state import PLAIN, figure_state
 from webapp.pages.figures import STILL_PERCENT, speed_figure
 from webapp.pages.frames import Frame, render_frames
 from webapp.pages.links import compare_url, speed_url
@@ -67,7 +68,7 @@ def render_speed(measured: MeasuredSpeed, muscle: Muscle | None = None, autoplay
         figure=speed_figure(measured, selected=muscle.slug if muscle else None),
         # One set of poses per speed (not per muscle): a stride's twenty poses weigh 600 KB
         # before compression, and every file here is in the static copy and the offline cache.
-        frames_url=url_for("speed.frames", speed=measured.speed.slug),
+        frames_url=url_for("speed.frames", speed=measured.speed.slug, figure=figure_state().view_name),
         frame_ms=round(measured.speed.stride_time * 1000 / len(SPEED_FRAME_PERCENTS), 2),
         caption=pose_caption(measured, STILL_PERCENT),
         speed_url=speed_url,
@@ -78,45 +79,49 @@ def render_speed(measured: MeasuredSpeed, muscle: Muscle | None = None, autoplay
     )
 
 
-@blueprint.get("/speed")
+@blueprint.get("/speed", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/speed")
 @cached_page
-def start() -> Response:
+def start(figure: str) -> Response:
     """The speed view's front door: the slowest speed, playing unless the reader prefers no
     motion."""
     return render_speed(prepared().atlas.speeds.measured[0], autoplay=True)
 
 
-@blueprint.get("/speed/<speed>")
+@blueprint.get("/speed/<speed>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/speed/<speed>")
 @cached_page
-def speed(speed: str) -> Response:
+def speed(speed: str, figure: str) -> Response:
     """One measured speed: its runner, its numbers and how it differs from the others."""
     return render_speed(speed_or_404(speed))
 
 
-@blueprint.get("/speed/<speed>/<muscle>")
+@blueprint.get("/speed/<speed>/<muscle>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/speed/<speed>/<muscle>")
 @cached_page
-def muscle_at_speed(speed: str, muscle: str) -> Response:
+def muscle_at_speed(speed: str, muscle: str, figure: str) -> Response:
     """A muscle's panel beside the runner at one speed."""
     return render_speed(speed_or_404(speed), muscle_or_404(muscle))
 
 
-@blueprint.get("/speed/<speed>/vs/<other>")
+@blueprint.get("/speed/<speed>/vs/<other>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/speed/<speed>/vs/<other>")
 @cached_page
-def compare(speed: str, other: str) -> Response:
+def compare(speed: str, other: str, figure: str) -> Response:
     """Two speeds at the same moment of the stride: the slower a faint outline behind the
     faster. A speed set against itself is answered with a choice of other speeds."""
     first, second = speed_or_404(speed), speed_or_404(other)
     speeds = prepared().atlas.speeds
     same = first == second
     slower, faster = sorted((first, second), key=lambda m: m.speed.speed)
-    figure = speed_figure(slower)  # a speed set against itself: just its runner
+    drawn = speed_figure(slower)  # a speed set against itself: just its runner
     if not same:
-        figure = overlay(
+        drawn = overlay(
             speed_figure(slower, linked=False),
             speed_figure(faster),
             f"The runner at {faster.speed.label} over a faint outline of the runner at "
             f"{slower.speed.label}, both at {STILL_PERCENT}% of the stride",
-            "side",
+            figure_state().view,
         )
     return render_page(
         "speed_compare.html",
@@ -126,7 +131,7 @@ def compare(speed: str, other: str) -> Response:
         slower=slower,
         faster=faster,
         same=same,
-        figure=figure,
+        figure=drawn,
         still_percent=STILL_PERCENT,
         speed_url=speed_url,
         compare_url=compare_url,
@@ -134,9 +139,10 @@ def compare(speed: str, other: str) -> Response:
     )
 
 
-@blueprint.get("/speed/<speed>/frames")
+@blueprint.get("/speed/<speed>/frames", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/speed/<speed>/frames")
 @cached_page
-def frames(speed: str) -> str:
+def frames(speed: str, figure: str) -> str:
     """Every sampled pose of one speed's stride at once, with its caption, for the play
     button: the browser loops through them at the speed's real stride time."""
     measured = speed_or_404(speed)

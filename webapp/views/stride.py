@@ -10,6 +10,7 @@ from markupsafe import Markup
 from webapp.content.model import Atlas, Muscle, Phase
 from webapp.gait.activation import working_in
 from webapp.pages.context import muscle_or_404, phase_or_404, prepared, reading_aids
+from webapp.pages.figure_state import PLAIN
 from webapp.pages.figures import activation_chart, runner
 from webapp.pages.frames import Frame, render_frames
 from webapp.pages.links import phase_url
@@ -53,31 +54,36 @@ def render_phase(phase: Phase, muscle: Muscle | None = None, autoplay: bool = Fa
     )
 
 
-@blueprint.get("/stride")
+@blueprint.get("/stride", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/stride")
 @cached_page
-def start() -> Response:
+def start(figure: str) -> Response:
     """Stride mode's front door: the first phase, playing unless the reader prefers no motion."""
     return render_phase(prepared().atlas.phases[0], autoplay=True)
 
 
-@blueprint.get("/stride/<phase>")
+@blueprint.get("/stride/<phase>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/stride/<phase>")
 @cached_page
-def phase(phase: str) -> Response:
+def phase(phase: str, figure: str) -> Response:
     """One phase of the stride: the pose, the working muscles and why."""
     return render_phase(phase_or_404(phase))
 
 
-@blueprint.get("/stride/<phase>/<muscle>")
+@blueprint.get("/stride/<phase>/<muscle>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/stride/<phase>/<muscle>")
 @cached_page
-def muscle_at_phase(phase: str, muscle: str) -> Response:
+def muscle_at_phase(phase: str, muscle: str, figure: str) -> Response:
     """A muscle's panel beside the runner posed at one phase."""
     return render_phase(phase_or_404(phase), muscle_or_404(muscle))
 
 
-@blueprint.get("/stride/frames")
-@blueprint.get("/stride/frames/<muscle>")
+@blueprint.get("/stride/frames", defaults={"figure": PLAIN})
+@blueprint.get("/stride/frames/<muscle>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/stride/frames")
+@blueprint.get("/<view:figure>/stride/frames/<muscle>")
 @cached_page
-def frames(muscle: str | None = None) -> str:
+def frames(figure: str, muscle: str | None = None) -> str:
     """Every phase at once, for the play button: its pose and the text that describes it. The
     animation loops through these in the browser instead of asking the server for every frame."""
     chosen = muscle_or_404(muscle) if muscle else None

@@ -6,6 +6,7 @@ from flask import Blueprint, Response, abort, redirect, url_for
 from flask.typing import ResponseReturnValue
 
 from webapp.pages.context import prepared, reading_aids
+from webapp.pages.figure_state import PLAIN
 from webapp.pages.figures import runner, speed_figure
 from webapp.pages.links import muscle_url
 from webapp.pages.pain import emergency_line
@@ -30,9 +31,10 @@ def start(slug: str) -> ResponseReturnValue:
     return redirect(url_for("tours.step", slug=slug, number=1))
 
 
-@blueprint.get("/tours/<slug>/<int(signed=True):number>")
+@blueprint.get("/tours/<slug>/<int(signed=True):number>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/tours/<slug>/<int(signed=True):number>")
 @cached_page
-def step(slug: str, number: int) -> Response:
+def step(slug: str, number: int, figure: str) -> Response:
     """One step of a tour: the figure (at a phase, with a muscle, or both) and the script."""
     atlas = prepared().atlas
     tour = atlas.tour(slug)
@@ -45,7 +47,7 @@ def step(slug: str, number: int) -> Response:
     spot = atlas.pain.spot(current.spot) if current.spot else None
     problem = atlas.pain.problem(current.problem) if current.problem else None
     pain_item = spot or problem
-    figure = (
+    drawn = (
         speed_figure(at_speed, selected=current.muscle, swap=False)
         if at_speed
         else runner(muscle_url, selected=current.muscle, phase=phase, swap=False)
@@ -62,6 +64,6 @@ def step(slug: str, number: int) -> Response:
         spot=spot,
         problem=problem,
         emergency=emergency_line(pain_item.red_flags) if pain_item else None,
-        figure=figure,
+        figure=drawn,
         **reading_aids([]),
     )
