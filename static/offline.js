@@ -166,11 +166,9 @@
     }).catch(function () {});
   }
 
-  // Keep what this page opened before the worker controlled it (a first visit).
+  // Keep what this page opened, in case the worker did not yet control it (a first visit);
+  // the worker fetches only what it does not hold.
   function keepThisPage(registration) {
-    if (navigator.serviceWorker.controller) {
-      return;
-    }
     var urls = [location.href].concat(performance.getEntriesByType("resource").map(function (entry) {
       return entry.name;
     }));
