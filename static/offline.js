@@ -65,7 +65,7 @@
   // "keeping", "kept", "failed" and "removed" (in the page's footer).
   function show(state, progress) {
     var text = {
-      offer: "Keep Stride Anatomy on this device, to use it with no network? It downloads about " + megabytes(size.download) + " and takes " + megabytes(size.bytes) + " of space. Nothing is downloaded unless you choose to keep it.",
+      offer: "Use Stride Anatomy with no network? Keep it on this device: a download of about " + megabytes(size.download) + ", " + megabytes(size.bytes) + " of space.",
       later: "Use Stride Anatomy with no network: keep it on this device (" + megabytes(size.bytes) + ").",
       keeping: "Keeping Stride Anatomy on this device…",
       kept: "Stride Anatomy is kept on this device for use with no network (" + megabytes(size.bytes) + ").",

@@ -112,8 +112,8 @@ def test_nothing_is_kept_beyond_the_pages_opened_until_the_reader_accepts(visito
         from webapp.views.offline import offline_copy
 
         copy = offline_copy(app)
-    expect(bar).to_contain_text(f"downloads about {megabytes(copy.download)}")
-    expect(bar).to_contain_text(f"takes {megabytes(copy.bytes)} of space")
+    expect(bar).to_contain_text(f"a download of about {megabytes(copy.download)}")
+    expect(bar).to_contain_text(f"{megabytes(copy.bytes)} of space")
     assert page.evaluate(KEPT_PAGES) == ["/muscles/calves"]
     page.goto("/glossary")
     assert page.evaluate(KEPT_PAGES) == ["/glossary", "/muscles/calves"]
