@@ -155,6 +155,9 @@
         show("kept");
         return;
       }
+      if (!navigator.onLine) {
+        return;
+      }
       return fetch(sizeMeta.content).then(function (response) {
         return response.ok ? response.json() : null;
       }).then(function (answer) {
