@@ -62,7 +62,7 @@ def test_without_web_share_share_opens_to_the_public_link_selected(open_page, ba
     share_button(page).tap()
     link = page.locator("[data-share-link]")
     expect(link).to_be_visible()
-    expect(link).to_have_value(base_url + ("" if path == "/" else path))
+    expect(link).to_have_value(base_url + path)
     expect(link).to_have_attribute("readonly", "")
     assert page.evaluate(SELECTED)
     box, width = link.bounding_box(), page.evaluate("document.documentElement.clientWidth")
