@@ -110,12 +110,3 @@ document.addEventListener("htmx:load", function (event) {
     control.hidden = !(navigator.clipboard && navigator.clipboard.writeText);
   });
 });
-
-// Offline classroom: the service worker keeps every page after one visit. The site works
-// without it (old browsers, plain http on a school network), so a failure is not an error.
-if ("serviceWorker" in navigator) {
-  var worker = document.querySelector('meta[name="service-worker"]');
-  if (worker) {
-    navigator.serviceWorker.register(worker.content).catch(function () {});
-  }
-}

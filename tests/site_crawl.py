@@ -64,8 +64,9 @@ class _Attributes(HTMLParser):
 
 
 def mentioned(text: str, public_base_url: str) -> list[str]:
-    """Absolute addresses under the public base URL anywhere in ``text``."""
-    return re.findall(re.escape(public_base_url) + r"/[^\s\"'<>&]*", text)
+    """Absolute addresses under the public base URL anywhere in ``text`` (a backslash ends one:
+    in a script's string, such as the offline page inside the worker, it escapes a quote)."""
+    return re.findall(re.escape(public_base_url) + r"/[^\s\"'<>&\\]*", text)
 
 
 def site_path(value: str, public_base_url: str) -> str | None:

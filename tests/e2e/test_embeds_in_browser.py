@@ -103,6 +103,7 @@ def test_embeds_and_the_embed_code_pass_an_accessibility_audit(page: Page, path)
 def test_the_copy_button_copies_the_embed_code(open_page):
     page = open_page(permissions=["clipboard-read", "clipboard-write"])
     page.goto("/muscles/calves")
+    page.get_by_text("Embed on a website").click()
     page.get_by_role("button", name="Copy the code").click()
     expect(page.locator(".embed-code__done")).to_have_text("Copied.")
     copied = page.evaluate("navigator.clipboard.readText()")

@@ -1,12 +1,17 @@
 """The offline classroom's server side: the manifest, the service worker at the site's root,
-its precache list (permanent pages and assets, never the quiz) and its versioned cache name."""
+the list of its offline copy (permanent pages and assets, never the quiz, nothing only other
+sites use), the copy's size as offered, the offline page it carries, and its versioned cache
+name."""
 
 from __future__ import annotations
 
 import json
 import re
 
+import brotli
+
 from webapp import create_app
+from webapp.views import offline
 from webapp.views.offline import content_version
 
 
@@ -46,6 +51,37 @@ def test_the_worker_keeps_every_muscle_phase_presenter_state_and_guide(client, a
 
 def test_the_worker_never_keeps_what_needs_the_server(client):
     assert not [path for path in precache(client) if path.startswith(("/quiz", "/healthz", "/sw.js"))]
+
+
+def test_the_copy_leaves_out_what_only_other_sites_use(client):
+    kept = precache(client)
+    assert not [path for path in kept if path.startswith(("/preview", "/embed", "/offline.json"))]
+
+
+def test_the_size_offered_is_what_the_app_answers_for_the_list(monkeypatch):
+    listed = ["/muscles/calves", "/glossary", "/manifest.webmanifest"]
+    monkeypatch.setattr(offline, "precache_list", lambda app: listed)
+    small = create_app(testing=True)
+    bodies = [small.test_client().get(path).get_data() for path in listed]
+    answer = small.test_client().get("/offline.json")
+    assert answer.status_code == 200 and answer.mimetype == "application/json"
+    assert answer.get_json() == {
+        "files": 3,
+        "bytes": sum(map(len, bodies)),
+        "download": sum(len(brotli.compress(body, quality=5)) for body in bodies),
+    }
+
+
+def test_every_page_names_where_the_copy_s_size_is(client):
+    html = client.get("/muscles/calves").get_data(as_text=True)
+    assert '<meta name="offline-copy" content="/offline.json">' in html
+
+
+def test_the_worker_carries_the_offline_page_which_names_no_page_current(client):
+    script = client.get("/sw.js").get_data(as_text=True)
+    page = json.loads(re.search(r"var OFFLINE_PAGE = (\".*\");\n", script).group(1))
+    assert '<h1 id="panel-heading" tabindex="-1">You are offline</h1>' in page
+    assert "aria-current" not in page and "data-offline-kept" in page
 
 
 def cache_name(app) -> str:

@@ -210,6 +210,7 @@ NOT_CANONICAL = (
     "sitemap.robots",
     "offline.service_worker",
     "offline.manifest",
+    "offline.size",
     "previews.site",
     "quiz.join",
     "health.healthz",

@@ -1,25 +1,35 @@
-"""The offline classroom: a web app manifest and a service worker that, after one visit,
-keeps the atlas, stride mode, the guides and the presenter working with no network.
+"""The offline classroom: a web app manifest and a service worker that keeps the pages a
+reader opens, and the whole site once the reader asks for it, so that it works with no network.
+
+Nothing is downloaded for offline use until the reader accepts: the bar in every page's footer
+(static/offline.js) offers the offline copy with its size, read from ``/offline.json``. The
+worker keeps each page as it is opened, answers every address it does not hold with the site's
+own offline page (rendered into the worker, so it needs no download of its own) and, once
+asked, fetches the whole copy with progress; "Remove offline copy" clears it all.
 
 The worker's cache is named after a hash of everything a page is made from (content,
 templates, static files, code, public address), computed at start-up. New content means a new
-``sw.js``, so browsers install the new worker, which fills a new cache and deletes the old one:
-old pages are never left behind. The list it precaches is the list of every page worked out at
-start-up (:mod:`webapp.pages.page_list`), less what needs the server (the quiz), so the first
-``/sw.js`` is rendered in milliseconds and then kept by the page cache.
+``sw.js``, so browsers install the new worker, which fills a new cache (the whole copy again
+when the reader had kept it) and deletes the old one: old pages are never left behind. The
+list it may keep is the list of every page worked out at start-up
+(:mod:`webapp.pages.page_list`), less what needs the server (the quiz) and what only other
+sites use (link-preview pictures, embeds), so the first ``/sw.js`` is rendered in milliseconds.
 """
 
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import cast
 
+import brotli
 from flask import Blueprint, Flask, Response, current_app, render_template, url_for
 from flask.blueprints import BlueprintSetupState
 
-from webapp.pages.page_list import page_list
+from webapp.pages.page_list import LIST_BASE, page_list
 from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("offline", __name__)
@@ -48,22 +58,83 @@ def fix_version(state: BlueprintSetupState) -> None:
     state.app.config["CONTENT_VERSION"] = content_version(cast(Flask, state.app))
 
 
+# Blueprints whose answers only other sites use: link-preview pictures for chat apps, and the
+# frames other sites embed. Offline, a reader of this site never opens them.
+FOR_OTHER_SITES = ("previews", "embeds")
+
+
 def precache_list(app: Flask) -> list[str]:
-    """Every page (and forwarding address), static file, picture and the manifest: the worker
-    keeps them. Not what needs the server, and not the worker itself."""
-    worker = url_for("offline.service_worker")
-    return sorted(a.path for a in page_list(app) if not a.needs_server and a.path != worker)
+    """Every page (and forwarding address), static file and the manifest: the offline copy.
+    Not what needs the server, not what only other sites use, and not the worker itself or
+    the copy's own size."""
+    adapter = app.url_map.bind("localhost")
+    itself = {url_for("offline.service_worker"), url_for("offline.size")}
+
+    def kept(path: str) -> bool:
+        endpoint = adapter.match(path)[0] if not path.startswith("/static/") else "static"
+        return endpoint.split(".", 1)[0] not in FOR_OTHER_SITES and path not in itself
+
+    return sorted(a.path for a in page_list(app) if not a.needs_server and kept(a.path))
+
+
+@dataclass(frozen=True)
+class OfflineCopy:
+    """What keeping the site for offline use costs: how many files, their bytes as the device
+    stores them, and about how many bytes that is to download (pages travel compressed)."""
+
+    files: int
+    bytes: int
+    download: int
+
+
+COPY_KEY, COPY_LOCK = "offline_copy", threading.Lock()
+
+
+def offline_copy(app: Flask) -> OfflineCopy:
+    """The offline copy's size, measured by asking the app for every address on the list (the
+    first time only: each answer is then in the page cache, so the readers' own downloads of
+    the copy are memory look-ups). Worked out once per process."""
+    with COPY_LOCK:
+        if COPY_KEY not in app.extensions:
+            client = app.test_client()
+            with app.test_request_context():
+                paths = precache_list(app)
+            bodies = [client.get(path, base_url=LIST_BASE).get_data() for path in paths]
+            app.extensions[COPY_KEY] = OfflineCopy(
+                len(paths),
+                sum(len(body) for body in bodies),
+                # Quality 5 is quick and within a few per cent of what the page cache sends.
+                sum(len(brotli.compress(body, quality=5)) for body in bodies),
+            )
+        return cast(OfflineCopy, app.extensions[COPY_KEY])
+
+
+def measure_in_background(app: Flask) -> threading.Thread:
+    """Start measuring the offline copy as the server starts, so that the first reader's
+    offer of it (which asks ``/offline.json``) is answered at once."""
+    thread = threading.Thread(target=offline_copy, args=(app,), name="offline-copy", daemon=True)
+    thread.start()
+    return thread
 
 
 WORKER_KEY = "service_worker"
+OFFLINE_PAGE_AT = "/offline-page"  # no route: nothing on the page may name itself current
 
 
 def prerender_worker(app: Flask) -> None:
     """Render the worker once, at start-up (after the page list): the first phone to visit asks
-    for it, and that answer should cost no more than any kept page."""
+    for it, and that answer should cost no more than any kept page. The offline page travels
+    inside it, so the worker can show it without having downloaded anything."""
+    # The offline page stands in for any address, so it is rendered at none of the site's.
+    with app.test_request_context(OFFLINE_PAGE_AT):
+        offline_page = render_template("offline.html", fragment=None, status=503)
     with app.test_request_context():
         app.extensions[WORKER_KEY] = render_template(
-            "sw.js", version=app.config["CONTENT_VERSION"], precache=precache_list(app)
+            "sw.js",
+            version=app.config["CONTENT_VERSION"],
+            precache=precache_list(app),
+            offline_page=offline_page,
+            copy_size=url_for("offline.size"),
         )
 
 
@@ -72,6 +143,17 @@ def prerender_worker(app: Flask) -> None:
 def service_worker() -> Response:
     """The worker, served from the root so that its scope is the whole site."""
     return Response(current_app.extensions[WORKER_KEY], mimetype="text/javascript")
+
+
+@blueprint.get("/offline.json")
+@cached_page
+def size() -> Response:
+    """How many files the offline copy holds and how many bytes it takes, for the bar that
+    offers it. The kept copy stores this answer too, as the mark that it is complete."""
+    copy = offline_copy(cast(Flask, current_app._get_current_object()))  # type: ignore[attr-defined]
+    return cast(
+        Response, current_app.json.response(files=copy.files, bytes=copy.bytes, download=copy.download)
+    )
 
 
 @blueprint.get("/manifest.webmanifest")
