@@ -14,6 +14,7 @@ from markupsafe import escape
 from tests.conftest import real_content
 from webapp import create_app
 from webapp.content.loader import ContentError, load_atlas
+from webapp.content.wording import in_sentence, with_the
 from webapp.gait.activation import describe_timing
 from webapp.quiz.questions import QUESTIONS, QuizError, _masked_summary, make_quiz, parse_answers, score
 
@@ -289,3 +290,50 @@ def test_the_worksheet_numbers_every_drawn_muscle_and_has_an_answer_key(client, 
 @pytest.mark.parametrize("code", ["%C2%B2", "%D9%A3", "1234567"])
 def test_a_quiz_number_is_ascii_digits_only(client, code):
     assert client.get(f"/quiz/join?code={code}").status_code == 400
+
+
+def figure_of(html: str) -> str:
+    return html.split('class="figure"', 1)[1].split("</svg>", 1)[0]
+
+
+@pytest.mark.parametrize("seed", [7, 4242])
+def test_on_the_figure_only_the_offered_answers_are_links(client, seed):
+    answers: list[str] = []
+    for question in make_quiz(ATLAS, seed):
+        html = client.get(f"/quiz/{seed}/{question.number}", query_string={"answers": ".".join(answers)})
+        figure = figure_of(html.get_data(as_text=True))
+        linked = set(re.findall(r'<a [^>]*data-muscle="([^"]+)"', figure))
+        dimmed = set(re.findall(r'<g [^>]*class="[^"]*region--inert[^"]*"[^>]*data-muscle="([^"]+)"', figure))
+        assert linked == set(question.options), question.number
+        assert dimmed == set(SLUGS) - set(question.options)  # drawn, faint, and no link
+        answers.append(question.answer)
+
+
+def test_the_feedback_lights_the_right_muscle_on_the_runner(client):
+    question = make_quiz(ATLAS, 4242)[0]
+    wrong = next(o for o in question.options if o != question.answer)
+    figure = figure_of(client.get(f"/quiz/4242/1/answer?choice={wrong}").get_data(as_text=True))
+    lit = [
+        re.search(r'data-muscle="([^"]+)"', a).group(1)
+        for a in re.findall(r"<a [^>]*>", figure)
+        if 'aria-current="page"' in a
+    ]
+    assert set(lit) == {question.answer}
+    assert set(re.findall(r'<a [^>]*data-muscle="([^"]+)"', figure)) == {question.answer}
+
+
+def test_names_mid_sentence_are_lower_case_with_the_article(client):
+    assert "Scan to open the core on your phone" in client.get("/present/core/qr").get_data(as_text=True)
+    right = ATLAS.muscle(make_quiz(ATLAS, 4242)[0].answer)
+    feedback = client.get(f"/quiz/4242/1/answer?choice={right.slug}").get_data(as_text=True)
+    assert f"Read more about {with_the(right.name)}</a>" in feedback
+    for tour in ATLAS.tours:
+        for number, step in enumerate(tour.steps, start=1):
+            html = client.get(f"/tours/{tour.slug}/{number}").get_data(as_text=True)
+            if step.problem:
+                assert f"Open the full page on {in_sentence(ATLAS.pain.problem(step.problem).name)}<" in html
+            elif step.muscle and not step.speed:
+                assert (
+                    f"Open {'' if step.phase else 'the full page on '}{with_the(ATLAS.muscle(step.muscle).name)}"
+                    in html
+                )

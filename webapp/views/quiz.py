@@ -10,6 +10,8 @@ import secrets
 from flask import Blueprint, Response, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 
+from webapp.content.model import Muscle
+from webapp.content.wording import with_the
 from webapp.pages.context import prepared
 from webapp.pages.figures import runner
 from webapp.pages.rendering import render_page
@@ -64,7 +66,10 @@ def question(seed: int, number: int) -> Response:
         return problem("This quiz link has been changed or is incomplete. Start again from question 1.")
     carried = ".".join(answers)
 
-    def answer_url(muscle) -> str:
+    def answer_url(muscle: Muscle) -> str | None:
+        # Only the offered answers can be chosen on the figure; the other muscles are dimmed.
+        if muscle.slug not in asked.options:
+            return None
         return url_for("quiz.answer", seed=seed, number=number, choice=muscle.slug, answers=carried or None)
 
     atlas = prepared().atlas
@@ -80,7 +85,7 @@ def question(seed: int, number: int) -> Response:
             phase=atlas.phase(asked.phase) if asked.phase else None,
             lit=False,
             swap=False,
-            label="Runner: click the muscle you choose",
+            label="Runner: click the muscle you choose. Only the four answers are links; the others are dimmed.",
         ),
     )
 
@@ -99,13 +104,24 @@ def answer(seed: int, number: int) -> Response:
         next_url = url_for("quiz.question", seed=seed, number=number + 1, answers=carried)
     else:
         next_url = url_for("quiz.score_page", seed=seed, answers=carried)
+    atlas = prepared().atlas
+    right = next(m for m in atlas.muscles if m.slug == asked.answer)
     return render_page(
         "quiz_feedback.html",
-        atlas=prepared().atlas,
+        figure=runner(
+            lambda m: url_for("muscles.muscle", slug=m.slug) if m == right else None,
+            selected=asked.answer,
+            phase=atlas.phase(asked.phase) if asked.phase else None,
+            lit=False,
+            swap=False,
+            label=f"Runner with the right answer lit: {with_the(right.name)}",
+        ),
+        atlas=atlas,
+        right=right,
         seed=seed,
         questions=questions,
         question=asked,
-        choice=prepared().atlas.muscle(choice),
+        choice=atlas.muscle(choice),
         correct=choice == asked.answer,
         next_url=next_url,
         last=number == len(questions),
