@@ -261,10 +261,25 @@ def test_a_tampered_quiz_link_gets_a_friendly_400(client, url):
     assert "We could not open that quiz" in html and "<script>" not in html
 
 
-def test_starting_a_quiz_is_a_form_post_that_redirects_to_question_one(client):
+def test_starting_a_quiz_is_a_form_post_that_opens_the_teachers_screen(client):
     response = client.post("/quiz")
     assert response.status_code == 303
-    assert re.fullmatch(r"/quiz/\d+/1", response.headers["Location"])
+    assert re.fullmatch(r"/quiz/\d+", response.headers["Location"])
+
+
+def test_the_teachers_screen_shows_the_number_large_with_a_qr_code_of_the_same_quiz(lan_client, client):
+    html = lan_client.get("/quiz/4242").get_data(as_text=True)
+    assert re.search(r'class="quiz-class__number">4242<', html)
+    assert qr_path("http://192.168.1.20:5000/quiz/4242/1") in html
+    assert "only works on this computer" not in html
+    assert 'href="/quiz/4242/1"' in html
+    local = client.get("/quiz/4242").get_data(as_text=True)  # phones cannot reach loopback: say so
+    assert "only works on this computer" in local
+
+
+@pytest.mark.parametrize("url", ["/quiz/0", "/quiz/1000000", "/quiz/-3"])
+def test_a_teachers_screen_for_a_number_out_of_range_is_a_friendly_400(client, url):
+    assert client.get(url).status_code == 400
 
 
 def test_joining_by_number_opens_that_quiz(client):

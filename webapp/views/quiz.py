@@ -12,7 +12,8 @@ from flask.typing import ResponseReturnValue
 
 from webapp.content.model import Muscle
 from webapp.content.wording import with_the
-from webapp.pages.context import prepared
+from webapp.figure.qr import qr_svg
+from webapp.pages.context import prepared, public_url, reachable_only_here
 from webapp.pages.figures import runner
 from webapp.pages.rendering import render_page
 from webapp.quiz.questions import SEED_RANGE, Question, QuizError, make_quiz, parse_answers, score
@@ -30,7 +31,24 @@ def home() -> Response:
 def new() -> ResponseReturnValue:
     """A fresh quiz with a random number (a plain form post, so it works without JavaScript)."""
     seed = secrets.randbelow(SEED_RANGE[1]) + SEED_RANGE[0]
-    return redirect(url_for("quiz.question", seed=seed, number=1), code=303)
+    return redirect(url_for("quiz.class_screen", seed=seed), code=303)
+
+
+@blueprint.get("/quiz/<int(signed=True):seed>")
+def class_screen(seed: int) -> Response:
+    """The teacher's screen: the quiz number, large, and a QR code that opens question 1 of the
+    same quiz on every phone in the room."""
+    if not SEED_RANGE[0] <= seed <= SEED_RANGE[1]:
+        return problem("That quiz number is not valid. Quiz numbers are whole numbers from 1 to 999999.")
+    deep_link = public_url(url_for("quiz.question", seed=seed, number=1))
+    return render_page(
+        "quiz_class.html",
+        seed=seed,
+        deep_link=deep_link,
+        join_address=public_url(url_for("quiz.home")),
+        local_only=reachable_only_here(deep_link),
+        qr=qr_svg(deep_link),
+    )
 
 
 @blueprint.get("/quiz/join")
