@@ -296,6 +296,12 @@ def test_the_worksheet_numbers_every_drawn_muscle_and_has_an_answer_key(client, 
     drawn = [m for m in ATLAS.muscles if f'data-muscle="{m.slug}"' in figure]
     assert len(re.findall(r'<g [^>]*class="badge"', sheet)) == len(drawn)
     assert "figure-label" not in sheet, "the sheet's figure must not give the names away"
+    for muscle in drawn:  # not as a link's name, a tooltip or a hover label either
+        assert muscle.name not in sheet, muscle.slug
+    assert "<a " not in sheet.split('class="worksheet__figure"')[1]
+    assert re.search(r'<details class="[^"]*worksheet__answers[^"]*">\s*<summary', html), (
+        "the key opens on request"
+    )
     listed = key.split('class="worksheet__key"')[1]
     for muscle in drawn:
         assert muscle.name in listed
