@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None, *, testing: bool = False, **ove
     prepared content, the poses, the list of every page, the offline version.
     """
     # Imported here, so that the command line can report a broken setting before Flask loads.
+    from webapp.content.wording import in_sentence, with_the
     from webapp.pages.context import EXTENSION_KEY, main_navigation
     from webapp.pages.figure_state import init_figure_state
     from webapp.pages.page_list import init_page_list
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, *, testing: bool = False, **ove
     app.context_processor(main_navigation)
     init_sharing(app)
     init_view_switch(app)
+    app.jinja_env.filters.update(in_sentence=in_sentence, the_name=with_the)
     errors.init_errors(app)
     # WSGI layers, innermost first: cached pages, then static files, then any declared proxy.
     init_page_cache(app)

@@ -170,7 +170,11 @@ def test_the_quiz_works_without_javascript(open_page):
     page = open_page(java_script_enabled=False)
     page.goto("/quiz")
     page.locator("button", has_text="Start a quiz").click()
-    expect(page).to_have_url(re.compile(r"/quiz/\d+/1$"))
+    expect(page).to_have_url(re.compile(r"/quiz/\d+$"))  # the teacher's screen: number and QR code
+    number = page.locator(".quiz-class__number").inner_text()
+    assert page.locator(".quiz-class__number").bounding_box()["height"] >= 60  # readable from the back
+    page.locator("a", has_text="Start question 1").click()
+    expect(page).to_have_url(re.compile(rf"/quiz/{number}/1$"))
     page.locator('input[name="choice"]').first.check()
     page.locator("button", has_text="Check my answer").click()
     expect(page.locator("#panel-heading")).to_have_text(re.compile("Right!|Not quite."))
@@ -189,3 +193,51 @@ def test_every_muscle_handout_fits_one_page(page: Page):
     for slug in SLUGS:
         page.goto(f"/muscles/{slug}")
         assert len(PdfReader(io.BytesIO(page.pdf(format="A4"))).pages) == 1, slug
+
+
+# A point where a finger on the muscle's drawn shape lands on that muscle (link or not).
+_POINT_ON = """(slug) => {
+  for (const shape of document.querySelectorAll(`svg [data-muscle="${slug}"]:not(.region--hit) path.muscle`)) {
+    const box = shape.getBoundingClientRect();
+    for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
+      const x = box.left + box.width * j / 10, y = box.top + box.height * i / 10;
+      const hit = document.elementFromPoint(x, y);
+      if (hit && hit.closest('[data-muscle]') && hit.closest('[data-muscle]').dataset.muscle === slug) return {x, y};
+    }
+  }
+  return null;
+}"""
+
+
+def tap_muscle(page: Page, slug: str) -> None:
+    """Tap the drawn muscle with a finger."""
+    page.locator(f'svg [data-muscle="{slug}"]').first.scroll_into_view_if_needed()
+    point = page.evaluate(_POINT_ON, slug)
+    assert point, f"nowhere to tap the {slug}"
+    page.touchscreen.tap(point["x"], point["y"])
+
+
+@pytest.mark.parametrize("viewport", [{"width": 375, "height": 812}, {"width": 1024, "height": 768}])
+def test_only_the_offered_answers_can_be_chosen_and_the_feedback_lights_the_right_muscle(open_page, viewport):
+    page = open_page(viewport=viewport, has_touch=True, is_mobile=viewport["width"] < 500)
+    question = make_quiz(ATLAS, 4242)[0]
+    page.goto("/quiz/4242/1")
+    for slug in [s for s in SLUGS if s not in question.options]:  # dimmed: a tap does nothing
+        if page.locator(f'svg [data-muscle="{slug}"]').count():
+            tap_muscle(page, slug)
+            page.wait_for_timeout(150)
+            expect(page).to_have_url(re.compile(r"/quiz/4242/1$"))
+    page.screenshot(path=f"/tmp/quiz-question-{viewport['width']}.png", full_page=True)
+    assert set(page.locator("svg a.region").evaluate_all("els => els.map(e => e.dataset.muscle)")) == set(
+        question.options
+    )
+    wrong = next(o for o in question.options if o != question.answer)
+    tap_muscle(page, wrong)
+    expect(page.locator("#panel-heading")).to_have_text("Not quite.")
+    lit = page.locator(f'svg a.region[data-muscle="{question.answer}"]:not([aria-hidden]) path.muscle').first
+    dimmed = page.locator(f'svg [data-muscle="{wrong}"] path.muscle').first
+    fill = "el => getComputedStyle(el).fill"
+    assert lit.evaluate(fill) == "rgb(184, 54, 15)"  # --muscle-selected: the right answer, lit
+    assert dimmed.evaluate(fill) == "rgb(238, 233, 227)"  # every other muscle faint
+    assert lit.is_visible() and lit.bounding_box()["height"] > 0
+    page.screenshot(path=f"/tmp/quiz-feedback-{viewport['width']}.png", full_page=True)

@@ -14,6 +14,7 @@ from markupsafe import escape
 from tests.conftest import real_content
 from webapp import create_app
 from webapp.content.loader import ContentError, load_atlas
+from webapp.content.wording import in_sentence, with_the
 from webapp.gait.activation import describe_timing
 from webapp.quiz.questions import QUESTIONS, QuizError, _masked_summary, make_quiz, parse_answers, score
 
@@ -260,10 +261,25 @@ def test_a_tampered_quiz_link_gets_a_friendly_400(client, url):
     assert "We could not open that quiz" in html and "<script>" not in html
 
 
-def test_starting_a_quiz_is_a_form_post_that_redirects_to_question_one(client):
+def test_starting_a_quiz_is_a_form_post_that_opens_the_teachers_screen(client):
     response = client.post("/quiz")
     assert response.status_code == 303
-    assert re.fullmatch(r"/quiz/\d+/1", response.headers["Location"])
+    assert re.fullmatch(r"/quiz/\d+", response.headers["Location"])
+
+
+def test_the_teachers_screen_shows_the_number_large_with_a_qr_code_of_the_same_quiz(lan_client, client):
+    html = lan_client.get("/quiz/4242").get_data(as_text=True)
+    assert re.search(r'class="quiz-class__number">4242<', html)
+    assert qr_path("http://192.168.1.20:5000/quiz/4242/1") in html
+    assert "only works on this computer" not in html
+    assert 'href="/quiz/4242/1"' in html
+    local = client.get("/quiz/4242").get_data(as_text=True)  # phones cannot reach loopback: say so
+    assert "only works on this computer" in local
+
+
+@pytest.mark.parametrize("url", ["/quiz/0", "/quiz/1000000", "/quiz/-3"])
+def test_a_teachers_screen_for_a_number_out_of_range_is_a_friendly_400(client, url):
+    assert client.get(url).status_code == 400
 
 
 def test_joining_by_number_opens_that_quiz(client):
@@ -280,6 +296,12 @@ def test_the_worksheet_numbers_every_drawn_muscle_and_has_an_answer_key(client, 
     drawn = [m for m in ATLAS.muscles if f'data-muscle="{m.slug}"' in figure]
     assert len(re.findall(r'<g [^>]*class="badge"', sheet)) == len(drawn)
     assert "figure-label" not in sheet, "the sheet's figure must not give the names away"
+    for muscle in drawn:  # not as a link's name, a tooltip or a hover label either
+        assert muscle.name not in sheet, muscle.slug
+    assert "<a " not in sheet.split('class="worksheet__figure"')[1]
+    assert re.search(r'<details class="[^"]*worksheet__answers[^"]*">\s*<summary', html), (
+        "the key opens on request"
+    )
     listed = key.split('class="worksheet__key"')[1]
     for muscle in drawn:
         assert muscle.name in listed
@@ -289,3 +311,50 @@ def test_the_worksheet_numbers_every_drawn_muscle_and_has_an_answer_key(client, 
 @pytest.mark.parametrize("code", ["%C2%B2", "%D9%A3", "1234567"])
 def test_a_quiz_number_is_ascii_digits_only(client, code):
     assert client.get(f"/quiz/join?code={code}").status_code == 400
+
+
+def figure_of(html: str) -> str:
+    return html.split('class="figure"', 1)[1].split("</svg>", 1)[0]
+
+
+@pytest.mark.parametrize("seed", [7, 4242])
+def test_on_the_figure_only_the_offered_answers_are_links(client, seed):
+    answers: list[str] = []
+    for question in make_quiz(ATLAS, seed):
+        html = client.get(f"/quiz/{seed}/{question.number}", query_string={"answers": ".".join(answers)})
+        figure = figure_of(html.get_data(as_text=True))
+        linked = set(re.findall(r'<a [^>]*data-muscle="([^"]+)"', figure))
+        dimmed = set(re.findall(r'<g [^>]*class="[^"]*region--inert[^"]*"[^>]*data-muscle="([^"]+)"', figure))
+        assert linked == set(question.options), question.number
+        assert dimmed == set(SLUGS) - set(question.options)  # drawn, faint, and no link
+        answers.append(question.answer)
+
+
+def test_the_feedback_lights_the_right_muscle_on_the_runner(client):
+    question = make_quiz(ATLAS, 4242)[0]
+    wrong = next(o for o in question.options if o != question.answer)
+    figure = figure_of(client.get(f"/quiz/4242/1/answer?choice={wrong}").get_data(as_text=True))
+    lit = [
+        re.search(r'data-muscle="([^"]+)"', a).group(1)
+        for a in re.findall(r"<a [^>]*>", figure)
+        if 'aria-current="page"' in a
+    ]
+    assert set(lit) == {question.answer}
+    assert set(re.findall(r'<a [^>]*data-muscle="([^"]+)"', figure)) == {question.answer}
+
+
+def test_names_mid_sentence_are_lower_case_with_the_article(client):
+    assert "Scan to open the core on your phone" in client.get("/present/core/qr").get_data(as_text=True)
+    right = ATLAS.muscle(make_quiz(ATLAS, 4242)[0].answer)
+    feedback = client.get(f"/quiz/4242/1/answer?choice={right.slug}").get_data(as_text=True)
+    assert f"Read more about {with_the(right.name)}</a>" in feedback
+    for tour in ATLAS.tours:
+        for number, step in enumerate(tour.steps, start=1):
+            html = client.get(f"/tours/{tour.slug}/{number}").get_data(as_text=True)
+            if step.problem:
+                assert f"Open the full page on {in_sentence(ATLAS.pain.problem(step.problem).name)}<" in html
+            elif step.muscle and not step.speed:
+                assert (
+                    f"Open {'' if step.phase else 'the full page on '}{with_the(ATLAS.muscle(step.muscle).name)}"
+                    in html
+                )

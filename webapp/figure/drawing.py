@@ -27,11 +27,12 @@ LEG_TAG_APART = 76  # centre to centre: two tags side by side never touch
 
 @dataclass(frozen=True)
 class RegionLink:
-    """A muscle as the figure shows it: where it links to and what it is called."""
+    """A muscle as the figure shows it: where it links to and what it is called. With no
+    ``href`` it is drawn dimmed and is not a link (a quiz's muscles that are not answers)."""
 
     slug: str
     name: str
-    href: str
+    href: str | None
 
 
 Piece = tuple[MuscleShape, Frame]
@@ -68,7 +69,13 @@ def shape_path(dwg: svgwrite.Drawing, d: str, frame: Frame, css: str):
     return dwg.path(d=d, transform=frame.transform, class_=css)
 
 
-def _link(dwg: svgwrite.Drawing, link: RegionLink, css: list[str], swap: bool) -> Hyperlink:
+def _link(dwg: svgwrite.Drawing, link: RegionLink, css: list[str], swap: bool) -> Hyperlink | Group:
+    if link.href is None:
+        # Drawn, so the body stays whole, but nothing to click, focus or announce.
+        inert = dwg.g(class_=" ".join([*css, "region--inert"]))
+        inert["data-muscle"] = link.slug
+        inert["aria-hidden"] = "true"
+        return inert
     anchor = dwg.a(link.href, target=None, class_=" ".join(css))
     del anchor.attribs["xlink:href"]  # SVG 2 and HTML parsers read the plain attribute
     anchor["href"] = link.href
@@ -111,17 +118,18 @@ class Regions:
         mine = [c for c in self.copies if c.slug == slug]
         return next(c for leg in (None, "near", "far") for c in mine if c.leg == leg)
 
-    def growth(self, copy: Copy, path: str) -> Hyperlink:
+    def growth(self, copy: Copy, path: str) -> Hyperlink | Group:
         """The area a narrow copy's tap area grows by (page coordinates), beneath it."""
         anchor = _link(self.dwg, self.links[copy.slug], self.classes(copy, "hit"), self.swap)
         if copy.leg:
             anchor["data-leg"] = copy.leg
-        anchor["tabindex"] = "-1"
+        if self.links[copy.slug].href is not None:
+            anchor["tabindex"] = "-1"
         anchor["aria-hidden"] = "true"
         anchor.add(self.dwg.path(d=path, class_="hit", fill_rule="evenodd"))
         return anchor
 
-    def visible(self, copy: Copy) -> Hyperlink:
+    def visible(self, copy: Copy) -> Hyperlink | Group:
         """A drawn muscle copy: its link, with the muscle's outline and fibres."""
         return self._visible(copy)
 
@@ -132,19 +140,20 @@ class Regions:
         intensity = self.levels.get(copy.leg, {}).get(copy.slug)
         return css + ([f"region--{intensity}"] if intensity else [])
 
-    def _visible(self, copy: Copy) -> Hyperlink:
+    def _visible(self, copy: Copy) -> Hyperlink | Group:
         link = self.links[copy.slug]
         anchor = _link(self.dwg, link, self.classes(copy), self.swap)
         if copy.leg:
             anchor["data-leg"] = copy.leg
         if copy.slug == self.selected:
             anchor["aria-current"] = "page"
-        if copy is self.primary(copy.slug):
-            anchor["aria-label"] = link.name
-        else:
-            anchor["tabindex"] = "-1"
-            anchor["aria-hidden"] = "true"
-        anchor.set_desc(title=link.name)
+        if link.href is not None:  # a muscle that is no link is already hidden and no tab stop
+            if copy is self.primary(copy.slug):
+                anchor["aria-label"] = link.name
+            else:
+                anchor["tabindex"] = "-1"
+                anchor["aria-hidden"] = "true"
+            anchor.set_desc(title=link.name)
         for shape, frame in copy.pieces:
             anchor.add(shape_path(self.dwg, smooth_path(shape.points), frame, "muscle"))
         for shape, frame in copy.pieces:
@@ -157,6 +166,8 @@ class Regions:
         group = self.dwg.g(class_="figure-names")
         group["aria-hidden"] = "true"
         for slug, link in self.links.items():
+            if link.href is None:
+                continue
             group.add(_name_tag(self.dwg, slug, link.name, self.primary(slug).anchor()))
         return group
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from webapp.content.model import MeasuredSpeed, Muscle, Phase
+from webapp.content.wording import agree, with_the
 from webapp.figure.chart import ChartRow, draw_activation_chart
 from webapp.figure.runner import RegionLink, draw_figure
 from webapp.figure.svg import Figure
@@ -17,6 +18,7 @@ from webapp.pages.links import speed_url
 from webapp.prepared import SPEED_FRAME_PERCENTS
 
 LinkFor = Callable[[Muscle], str]
+MaybeLinkFor = Callable[[Muscle], str | None]  # None: drawn dimmed, not a link
 STILL_PERCENT = 70  # late swing: the swinging knee near its deepest fold, the other foot down
 
 
@@ -27,7 +29,7 @@ def seen_as(view: View) -> str:
 
 
 def runner(
-    link: LinkFor,
+    link: MaybeLinkFor,
     *,
     selected: str | None = None,
     phase: Phase | None = None,
@@ -37,7 +39,8 @@ def runner(
     numbers: dict[str, int] | None = None,
     state: FigureState | None = None,
 ) -> Figure:
-    """The runner with every muscle linking to ``link(muscle)``: at home (no phase), or posed
+    """The runner with every muscle linking to ``link(muscle)`` (drawn dimmed, not a link, where
+    that is None): at home (no phase), or posed
     at ``phase`` with the muscles lit by how hard they work there (unless not ``lit``); in the
     view and with or without names, as ``state`` says (by default, as the address says). A
     ``label`` is followed by which view it is."""
@@ -80,7 +83,7 @@ def activation_chart(current: Phase | None, link: LinkFor, only: Muscle | None =
     muscles = [only] if only else list(atlas.muscles)
     rows = [ChartRow(m.slug, m.name, m.timing.intensities, link(m)) for m in muscles]
     label = (
-        f"When the {only.name.lower()} work through the stride"
+        f"When {with_the(only.name)} {agree(only.name, 'works', 'work')} through the stride"
         if only
         else "When each muscle works through the stride"
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 from flask import url_for
 
 from webapp.content.model import MeasuredSpeed, Muscle, Phase, Problem, Spot
+from webapp.content.wording import with_the
 from webapp.pages.context import prepared, public_url
 from webapp.pages.figure_state import figure_state
 
@@ -90,7 +91,7 @@ def picture_of(
         alt = f"{problem.name}, a common running problem, with the emergency line first"
     elif muscle:
         address = url_for("previews.muscle", slug=muscle.slug, figure=_view())
-        alt = f"A runner{_seen()} with the {muscle.name.lower()} highlighted"
+        alt = f"A runner{_seen()} with {with_the(muscle.name)} highlighted"
     elif phase:
         address = url_for("previews.phase", phase=phase.slug, figure=_view())
         alt = f"A runner{_seen()} at {phase.short_name}, with the working muscles lit up"

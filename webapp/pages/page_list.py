@@ -199,6 +199,7 @@ ARGUMENTS: dict[str, Callable[[Atlas], Arguments]] = {
     "previews.phase": _each("phase", _phase_slugs),
     "previews.speed": _each("speed", _speed_slugs),
     # The quiz's runs are endless (a number per class), and answer from the server.
+    "quiz.class_screen": _no_pages,
     "quiz.question": _no_pages,
     "quiz.answer": _no_pages,
     "quiz.score_page": _no_pages,

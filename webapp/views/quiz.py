@@ -10,7 +10,10 @@ import secrets
 from flask import Blueprint, Response, redirect, request, url_for
 from flask.typing import ResponseReturnValue
 
-from webapp.pages.context import prepared
+from webapp.content.model import Muscle
+from webapp.content.wording import with_the
+from webapp.figure.qr import qr_svg
+from webapp.pages.context import prepared, public_url, reachable_only_here
 from webapp.pages.figure_state import PLAIN
 from webapp.pages.figures import runner
 from webapp.pages.rendering import render_page
@@ -29,7 +32,24 @@ def home() -> Response:
 def new() -> ResponseReturnValue:
     """A fresh quiz with a random number (a plain form post, so it works without JavaScript)."""
     seed = secrets.randbelow(SEED_RANGE[1]) + SEED_RANGE[0]
-    return redirect(url_for("quiz.question", seed=seed, number=1), code=303)
+    return redirect(url_for("quiz.class_screen", seed=seed), code=303)
+
+
+@blueprint.get("/quiz/<int(signed=True):seed>")
+def class_screen(seed: int) -> Response:
+    """The teacher's screen: the quiz number, large, and a QR code that opens question 1 of the
+    same quiz on every phone in the room."""
+    if not SEED_RANGE[0] <= seed <= SEED_RANGE[1]:
+        return problem("That quiz number is not valid. Quiz numbers are whole numbers from 1 to 999999.")
+    deep_link = public_url(url_for("quiz.question", seed=seed, number=1))
+    return render_page(
+        "quiz_class.html",
+        seed=seed,
+        deep_link=deep_link,
+        join_address=public_url(url_for("quiz.home")),
+        local_only=reachable_only_here(deep_link),
+        qr=qr_svg(deep_link),
+    )
 
 
 @blueprint.get("/quiz/join")
@@ -66,7 +86,10 @@ def question(seed: int, number: int, figure: str) -> Response:
         return problem("This quiz link has been changed or is incomplete. Start again from question 1.")
     carried = ".".join(answers)
 
-    def answer_url(muscle) -> str:
+    def answer_url(muscle: Muscle) -> str | None:
+        # Only the offered answers can be chosen on the figure; the other muscles are dimmed.
+        if muscle.slug not in asked.options:
+            return None
         return url_for(
             "quiz.answer",
             seed=seed,
@@ -89,7 +112,7 @@ def question(seed: int, number: int, figure: str) -> Response:
             phase=atlas.phase(asked.phase) if asked.phase else None,
             lit=False,
             swap=False,
-            label="Runner: click the muscle you choose.",
+            label="Runner: click the muscle you choose. Only the four answers are links; the others are dimmed.",
         ),
     )
 
@@ -115,13 +138,24 @@ def answer(seed: int, number: int, figure: str) -> Response:
         next_url = url_for("quiz.question", seed=seed, number=number + 1, answers=carried, figure=figure)
     else:
         next_url = url_for("quiz.score_page", seed=seed, answers=carried, figure=figure)
+    atlas = prepared().atlas
+    right = next(m for m in atlas.muscles if m.slug == asked.answer)
     return render_page(
         "quiz_feedback.html",
-        atlas=prepared().atlas,
+        figure=runner(
+            lambda m: url_for("muscles.muscle", slug=m.slug) if m == right else None,
+            selected=asked.answer,
+            phase=atlas.phase(asked.phase) if asked.phase else None,
+            lit=False,
+            swap=False,
+            label=f"Runner with the right answer lit: {with_the(right.name)}",
+        ),
+        atlas=atlas,
+        right=right,
         seed=seed,
         questions=questions,
         question=asked,
-        choice=prepared().atlas.muscle(choice),
+        choice=atlas.muscle(choice),
         correct=choice == asked.answer,
         next_url=next_url,
         last=number == len(questions),
