@@ -23,7 +23,9 @@ fi
 .venv/bin/mypy            # the types in webapp/ (settings in pyproject.toml)
 .venv/bin/lint-imports    # the architecture: layers, independent views, a domain without Flask
 set +e
-.venv/bin/python -m pytest "$@"
+# Two workers (CI has two cores), each taking whole test files; the site's crawl and its
+# export are still made once per run (tests/conftest.py). PYTEST_WORKERS=0 runs it in one.
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then

@@ -4,8 +4,12 @@ the URL map (a new muscle, phase or route is tested without editing a test)."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pickle
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
@@ -135,21 +139,40 @@ EXPORT_BASE = "https://anatomy.school.example"  # where the shared static copy s
 EXPORT_APP_URL = "https://app.school.example"  # the live app its quiz page points to
 
 
+@contextmanager
+def made_once(tmp_path_factory: pytest.TempPathFactory, name: str) -> Iterator[Path]:
+    """A path shared by every pytest-xdist worker of this run (scripts/test.sh runs two), held
+    under a lock: the first worker to get here makes what ``name`` is, the others find it made
+    and read it. Without xdist it is simply a path under the run's temporary folder."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, above each worker's own
+    with open(root / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield root / name
+
+
 @pytest.fixture(scope="session")
-def site_crawl():
+def site_crawl(tmp_path_factory):
     """The site as a visitor finds it, following every link from the URL map's plain pages
-    (crawled once: it renders every page)."""
+    (crawled once per run: it renders every page)."""
     from tests.site_crawl import crawl
 
-    return crawl(create_app(testing=True, public_url=EXPORT_BASE))
+    with made_once(tmp_path_factory, "site-crawl.pickle") as kept:
+        if not kept.exists():
+            kept.write_bytes(pickle.dumps(crawl(create_app(testing=True, public_url=EXPORT_BASE))))
+        return pickle.loads(kept.read_bytes())
 
 
 @pytest.fixture(scope="session")
 def exported_site(tmp_path_factory) -> Path:
-    """``python -m webapp export`` run once, for the export's tests and the browser tests of
-    the static copy."""
+    """``python -m webapp export`` run once per run, for the export's tests and the browser
+    tests of the static copy (which only read it)."""
     from webapp.__main__ import main
+    from webapp.export import MARKER
 
-    folder = tmp_path_factory.mktemp("export") / "site"
-    assert main(["export", str(folder), "--base-url", EXPORT_BASE, "--app-url", EXPORT_APP_URL]) == 0
-    return folder
+    with made_once(tmp_path_factory, "export") as folder:
+        if not (folder / "site" / MARKER).exists():
+            argv = ["export", str(folder / "site"), "--base-url", EXPORT_BASE, "--app-url", EXPORT_APP_URL]
+            assert main(argv) == 0
+        return folder / "site"

@@ -34,8 +34,11 @@ CODINGS = ("br", "gzip")  # preferred first
 PAGE_CACHING = "public, no-cache"  # shared caches may keep a page but must revalidate it
 FRAGMENT_CACHING = "private, no-cache"  # a fragment is never stored where it could be mixed up
 VARY = ", ".join((*VARY_ON, "Accept-Encoding"))
+# Brotli one step below its best, as for static files: about 2% larger, and three times
+# faster on the first request for each page (a muscle page: 70 ms instead of 200 ms; the
+# Play frames: 0.5 s instead of 2.1 s).
 COMPRESSORS: dict[str, Callable[[bytes], bytes]] = {
-    "br": lambda body: brotli.compress(body, quality=11),
+    "br": lambda body: brotli.compress(body, quality=10),
     "gzip": lambda body: gzip.compress(body, compresslevel=9, mtime=0),
 }
 # Pictures are compressed already: squeezing them again costs time and saves nothing.
