@@ -13,6 +13,7 @@ import pytest
 
 from tests.conftest import real_content
 from webapp import PROJECT_ROOT
+from webapp.figure.drawing import LEG_TAG_APART
 from webapp.figure.projection import frontal_frames
 from webapp.figure.runner import draw_figure
 
@@ -113,9 +114,10 @@ def test_the_figure_says_which_leg_is_the_runners_left_and_which_the_right(views
         tags = {t.get("class"): t.text for t in root.iter(f"{SVG}text") if "leg-tag" in t.get("class", "")}
         assert tags == {f"leg-tag leg-tag--{leg}": name for leg, name in views[view].leg_names.items()}
         xs = [float(t.get("x")) for t in root.iter(f"{SVG}text") if "leg-tag" in t.get("class", "")]
-        assert abs(xs[0] - xs[1]) >= 76, "the two tags never overlap"
+        assert abs(xs[0] - xs[1]) >= LEG_TAG_APART, "the two tags never overlap"
         left, _, width, _ = map(float, root.get("viewBox").split())
-        assert all(left + 35 <= x <= left + width - 35 for x in xs), "the tags stay inside the figure"
+        half = LEG_TAG_APART / 2
+        assert all(left + half <= x <= left + width - half for x in xs), "the tags stay inside the figure"
 
 
 def leg_tag_x(svg: str) -> dict[str, float]:

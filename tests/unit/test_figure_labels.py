@@ -9,9 +9,11 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
+from tests.conftest import real_content
+from webapp import PROJECT_ROOT
 from webapp.figure.drawing import LABEL_SIZE
 from webapp.figure.labels import Callout, layout_labels, text_width
-from webapp.figure.runner import draw_figure
+from webapp.figure.runner import LABEL_SPREAD, draw_figure
 
 SVG = "{http://www.w3.org/2000/svg}"
 Segment = tuple[tuple[float, float], tuple[float, float]]
@@ -75,9 +77,12 @@ def read_labels(svg: str):
         leaders.append(list(itertools.pairwise(points)))
     boxes = {}
     for text in layer.iter(f"{SVG}text"):
-        x, y, width = float(text.get("x")), float(text.get("y")), text_width(text.text, LABEL_SIZE)
+        lines = [(float(t.get("x")), float(t.get("y")), t.text) for t in text.iter(f"{SVG}tspan")]
+        width = max(text_width(words, LABEL_SIZE) for _, _, words in lines)
+        x, top, bottom = lines[0][0], lines[0][1], lines[-1][1]
         left = x if text.get("text-anchor") == "start" else x - width
-        boxes[text.text] = (left, y - LABEL_SIZE * 0.8, left + width, y + LABEL_SIZE * 0.25)
+        name = " ".join(words for _, _, words in lines)
+        boxes[name] = (left, top - LABEL_SIZE * 0.8, left + width, bottom + LABEL_SIZE * 0.25)
     return root, leaders, boxes
 
 
@@ -128,16 +133,33 @@ def test_labels_are_links_to_their_muscle_but_not_extra_tab_stops(drawings):
 def test_the_layout_keeps_leaders_apart_for_any_muscles_anywhere():
     rng = random.Random(12)
     for _ in range(300):
-        count = rng.randint(2, 14)
+        widths = rng.choice((None, (rng.uniform(40, 120), rng.uniform(40, 120))))
+        count = rng.randint(2, 14 if widths is None else 8)  # as many as fit a column
         callouts = [
             Callout(
                 f"m{i}",
-                "x" * rng.randint(4, 24),
+                " ".join("x" * rng.randint(2, 10) for _ in range(rng.randint(1, 3))),
                 (rng.uniform(100, 300), rng.uniform(80, 480)),
                 rng.choice((-1, 1)),
             )
             for i in range(count)
         ]
-        placed = layout_labels(callouts, gutters=(90, 310), bounds=(60, 500))
+        placed = layout_labels(callouts, gutters=(90, 310), bounds=(60, 500), widths=widths)
         leaders = [list(itertools.pairwise([p.anchor, p.elbow, p.end])) for p in placed]
         assert_clean(leaders, {p.key: p.box() for p in placed})
+
+
+def test_a_named_figure_is_centred_on_the_body_so_a_narrow_screen_can_crop_it_to_the_body(views, links):
+    """static/app.css crops a named figure to the body on phones and in the presenter (width
+    LABEL_SPREAD × 100%, shifted left by half the excess); that holds only while the figure
+    is that many times as wide as the body's box and centred on it."""
+    css = (PROJECT_ROOT / "static" / "app.css").read_text()
+    width, shift = f"width: {LABEL_SPREAD * 100:g}%", f"margin-left: -{(LABEL_SPREAD - 1) / 2 * 100:g}%"
+    assert css.count(f"{width}; {shift}") >= 2, (width, shift)
+    for name, view in views.items():
+        pose = real_content().pose(None)
+        x, _, w, _ = draw_figure(view, pose, links, labels=True).view_box
+        left, _, body, _ = view.box
+        middle = pose.body.hip_x + left + body / 2
+        assert w == pytest.approx(LABEL_SPREAD * body, abs=1), name
+        assert x + w / 2 == pytest.approx(middle, abs=0.2), name

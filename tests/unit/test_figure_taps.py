@@ -11,147 +11,23 @@ fingertip's width where there is room.
 
 from __future__ import annotations
 
-import math
 import re
 import statistics
-import xml.etree.ElementTree as ET
 
 import pytest
 import shapely
-from shapely.geometry import Point, Polygon
+from shapely.geometry import Polygon
 
+from harness.figure_geometry import breadth_px, hit_map, painted
 from tests.conftest import real_content
-from webapp.figure.runner import draw_figure
-from webapp.figure.taps import MIN_TARGET_PX, phone_scale
+from webapp.figure.runner import RegionLink, draw_figure
+from webapp.figure.taps import MIN_TARGET_PX, Painted, breadth, lay_out_targets, phone_scale
 
-SVG = "{http://www.w3.org/2000/svg}"
-VIEWS = list(real_content().figure.views)
 TOLERANCE = 0.5  # CSS px² at phone size: curves read back as polygons differ by a hair
-SAMPLES = 12  # points per Bézier when reading a path back
-STROKE = 0.5  # half the width of a muscle's outline (static/app.css: .region .muscle)
-
-
-def _transform(text: str):
-    """An SVG transform ("translate(x y) rotate(a) scale(sx sy)") as a point function."""
-    steps = re.findall(r"(translate|rotate|scale)\(([^)]*)\)", text or "")
-
-    def apply(x: float, y: float) -> tuple[float, float]:
-        for name, args in reversed(steps):
-            values = [float(v) for v in args.replace(",", " ").split()]
-            if name == "translate":
-                x, y = x + values[0], y + values[1]
-            elif name == "rotate":
-                a = math.radians(values[0])
-                x, y = x * math.cos(a) - y * math.sin(a), x * math.sin(a) + y * math.cos(a)
-            else:
-                x, y = x * values[0], y * values[-1]
-        return x, y
-
-    return apply
-
-
-def path_area(d: str, transform: str | None = None):
-    """The filled area of SVG path data made of M, L, C, S and Z commands (even-odd rule)."""
-    place = _transform(transform)
-    rings, ring = [], []
-    current = start = (0.0, 0.0)
-    last_control = None
-    for command, args in re.findall(r"([MLCSZ])([^MLCSZ]*)", d):
-        numbers = [float(v) for v in re.findall(r"-?\d+(?:\.\d+)?", args)]
-        if command == "M":
-            if ring:
-                rings.append(ring)
-            current = start = (numbers[0], numbers[1])
-            ring, last_control = [current], None
-        elif command == "L":
-            for i in range(0, len(numbers), 2):
-                current = (numbers[i], numbers[i + 1])
-                ring.append(current)
-            last_control = None
-        elif command in "CS":
-            if command == "C":
-                c1, c2, end = (numbers[0], numbers[1]), (numbers[2], numbers[3]), (numbers[4], numbers[5])
-            else:
-                c1 = (
-                    (2 * current[0] - last_control[0], 2 * current[1] - last_control[1])
-                    if last_control
-                    else current
-                )
-                c2, end = (numbers[0], numbers[1]), (numbers[2], numbers[3])
-            for step in range(1, SAMPLES + 1):
-                s = step / SAMPLES
-                a, b, c, e = (1 - s) ** 3, 3 * s * (1 - s) ** 2, 3 * s * s * (1 - s), s**3
-                ring.append(
-                    (
-                        a * current[0] + b * c1[0] + c * c2[0] + e * end[0],
-                        a * current[1] + b * c1[1] + c * c2[1] + e * end[1],
-                    )
-                )
-            current, last_control = end, c2
-        else:
-            current, last_control = start, None
-    if ring:
-        rings.append(ring)
-    area = Polygon()
-    for points in rings:
-        if len(points) >= 3:
-            area = area.symmetric_difference(shapely.make_valid(Polygon([place(*p) for p in points])))
-    return area
-
-
-def painted(svg: str) -> list[tuple[str | None, str, object, bool]]:
-    """What is on the page, in paint order: (muscle slug or None, kind, area, takes taps).
-    Kinds: "muscle" (a drawn muscle), "grown" (where a tap area grows), "body", "label"."""
-    items = []
-    for element in ET.fromstring(svg).iter():
-        tag = element.tag.removeprefix(SVG)
-        css = element.get("class", "")
-        if tag == "a" and "region" in css:
-            slug = element.get("data-muscle")
-            kind = "grown" if "region--hit" in css else "label" if "label" in css else "muscle"
-            for shape in element:
-                shape_tag = shape.tag.removeprefix(SVG)
-                if shape_tag == "path" and shape.get("class") in {"muscle", "hit"}:
-                    area = path_area(shape.get("d"), shape.get("transform"))
-                    # A drawn muscle is its fill and its outline's stroke, which takes taps too.
-                    items.append((slug, kind, area.buffer(STROKE) if kind == "muscle" else area, True))
-                elif shape_tag == "rect":
-                    x, y = float(shape.get("x")), float(shape.get("y"))
-                    w, h = float(shape.get("width")), float(shape.get("height"))
-                    items.append((slug, kind, shapely.box(x, y, x + w, y + h), True))
-        elif tag == "g" and "limb" in css.split():
-            blocks = "limb--block" in css
-            for part in element:
-                if part.get("class") != "skin":
-                    continue
-                if part.tag == f"{SVG}circle":
-                    centre = Point(float(part.get("cx")), float(part.get("cy")))
-                    items.append((None, "body", centre.buffer(float(part.get("r"))), blocks))
-                else:
-                    items.append((None, "body", path_area(part.get("d"), part.get("transform")), blocks))
-    return items
-
-
-def hit_map(items):
-    """For each muscle: what of it is seen (nothing painted over it) and where a tap opens it."""
-    seen, opens = {}, {}
-    above_all, above_taps = Polygon(), Polygon()
-    for slug, kind, area, takes_taps in reversed(items):
-        if slug and kind == "muscle":
-            seen[slug] = seen.get(slug, Polygon()).union(area.difference(above_all))
-        if slug and takes_taps:
-            opens[slug] = opens.get(slug, Polygon()).union(area.difference(above_taps))
-        if kind in {"muscle", "body"}:  # a grown tap area is invisible: it hides nothing
-            above_all = above_all.union(area)
-        if takes_taps:
-            above_taps = above_taps.union(area)
-    return seen, opens
 
 
 def every_drawing():
     content = real_content()
-    from webapp.figure.runner import RegionLink
-
     links = [RegionLink(m.slug, m.name, f"/muscles/{m.slug}") for m in content.atlas.muscles]
     poses = {"home": content.pose(None), **{p.slug: content.pose(p.slug) for p in content.atlas.phases}}
     poses.update(content.figure.still_poses)
@@ -192,7 +68,47 @@ def test_no_tap_area_is_a_box_and_narrow_muscles_grow_to_a_fingertip_where_there
     assert statistics.median(areas) >= 44 * 44, "the median tap area is at least 44 × 44 CSS px"
 
 
-def breadth_px(area, scale: float) -> float:
-    """The diameter of the largest circle inside any piece of ``area``, in CSS px."""
-    pieces = [g for g in getattr(area, "geoms", [area]) if isinstance(g, Polygon) and g.area > 0]
-    return 2 * max((shapely.maximum_inscribed_circle(p, 0.1).length for p in pieces), default=0.0) * scale
+def test_a_narrow_muscle_grows_to_a_fingertip_only_into_empty_space():
+    # A 4-unit strip between two wide muscles that touch it, with empty space above and below.
+    left, strip, right = shapely.box(0, 0, 30, 100), shapely.box(30, 0, 34, 100), shapely.box(34, 0, 64, 100)
+    stack = [Painted("a", None, left, True), Painted("b", None, strip, True), Painted("c", None, right, True)]
+    targets = {t.slug: t for t in lay_out_targets(stack, min_size=24)}
+    assert targets["a"].growth.is_empty and targets["c"].growth.is_empty, "wide muscles do not grow"
+    grown = targets["b"].growth
+    assert grown.intersection(left.union(right)).area < 1e-6, "it never grows over a neighbour's drawing"
+    # It grows by half of what it lacks (24 - 4 = 20) into the empty space above and below.
+    _, top, _, bottom = grown.bounds
+    assert top <= -10 + 0.5 and bottom >= 110 - 0.5
+    assert breadth(strip) < breadth(grown.union(strip))
+
+
+def test_two_narrow_muscles_side_by_side_share_the_empty_space_and_never_overlap():
+    a, b = shapely.box(0, 0, 4, 40), shapely.box(4, 0, 8, 40)
+    targets = lay_out_targets([Painted("a", None, a, True), Painted("b", None, b, True)], min_size=24)
+    grown = {t.slug: t.growth for t in targets}
+    assert not grown["a"].is_empty and not grown["b"].is_empty
+    hair = 0.1  # units²: an outline straightened to keep the page small
+    assert grown["a"].intersection(grown["b"]).area < hair
+    assert grown["a"].intersection(b).area < hair and grown["b"].intersection(a).area < hair
+
+
+def test_every_muscle_too_narrow_for_a_fingertip_on_a_phone_is_in_the_muscle_list(client):
+    """WCAG 2.2, 2.5.8: where a drawn muscle's tap area is under 24 px across at 375 wide, the
+    muscle list beside the figure is the equivalent control."""
+    content = real_content()
+    links = [RegionLink(m.slug, m.name, f"/muscles/{m.slug}") for m in content.atlas.muscles]
+    listed = set(
+        re.findall(
+            r'<a[^>]*data-muscle="([a-z-]+)"',
+            client.get("/").get_data(as_text=True).split('class="muscle-list')[1],
+        )
+    )
+    for view in content.figure.views.values():
+        figure = draw_figure(view, content.pose(None), links)
+        _, opens = hit_map(painted(str(figure)))
+        narrow = {
+            slug
+            for slug, area in opens.items()
+            if breadth_px(area, phone_scale(figure.view_box)) < MIN_TARGET_PX
+        }
+        assert narrow <= listed, view.name

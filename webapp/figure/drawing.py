@@ -19,10 +19,10 @@ from webapp.figure.geometry import Frame, Point, centroid, polygon_area, smooth_
 from webapp.figure.labels import Callout, layout_labels, text_width
 from webapp.figure.views import BodyPart, MuscleShape
 
-LABEL_SIZE = 14
+LABEL_SIZE = 16  # drawing units; static/app.css .figure-label sets the same
 NAME_SIZE = 11
 LABEL_TAP_WIDTH = 76  # the least width of a label's tap area
-LEG_TAG_APART = 76  # centre to centre: two tags side by side never touch
+LEG_TAG_APART = 100  # centre to centre: two tags (17-unit type, static/app.css) never touch
 
 
 @dataclass(frozen=True)
@@ -247,16 +247,18 @@ def label_layer(
     side_of: Callable[[Copy], int],
     gutters: tuple[float, float],
     bounds: tuple[float, float],
+    widths: tuple[float, float] | None = None,
 ) -> tuple[Group, tuple[float, float]]:
     """The labels group (aria-hidden: the links already carry the names) and the x range it
-    needs, so the caller can widen the view box."""
+    needs, so the caller can widen the view box. ``widths`` (left, right) is how wide a line
+    of a label may be in each column; longer names wrap."""
     callouts = []
     for slug, link in regions.links.items():
         copy = regions.primary(slug)
         side = side_of(copy)
         toward = gutters[0] if side < 0 else gutters[1]
         callouts.append(Callout(slug, link.name, copy.anchor(toward), side))
-    placed = layout_labels(callouts, gutters, bounds, size=LABEL_SIZE)
+    placed = layout_labels(callouts, gutters, bounds, size=LABEL_SIZE, widths=widths)
     group = dwg.g(class_="figure-labels")
     group["aria-hidden"] = "true"
     left, right = gutters
@@ -274,7 +276,7 @@ def label_layer(
         target["aria-hidden"] = "true"
         # Its tap area fills the label's line (so neighbours never share one) and reaches out
         # at least LABEL_TAP_WIDTH from the column edge, so short names are easy to hit too.
-        box, line = label.box(), label.size * 1.35
+        box, line = label.box(), label.line
         edge = label.end[0]
         reach = (
             max(box[2] + 4 - edge, LABEL_TAP_WIDTH)
@@ -283,14 +285,20 @@ def label_layer(
         )
         x0, x1 = (edge, edge + reach) if label.side > 0 else (edge - reach, edge)
         middle = (box[1] + box[3]) / 2
+        height = line * len(label.lines)
         target.add(
             dwg.rect(
-                (round(x0, 1), round(middle - line / 2, 1)), (round(x1 - x0, 1), round(line, 1)), class_="hit"
+                (round(x0, 1), round(middle - height / 2, 1)),
+                (round(x1 - x0, 1), round(height, 1)),
+                class_="hit",
             )
         )
         anchor = "start" if label.side > 0 else "end"
-        text = dwg.text(label.text, insert=tuple(round(v, 1) for v in label.baseline), text_anchor=anchor)
+        x, y = (round(v, 1) for v in label.baseline)
+        text = dwg.text("", insert=(x, y), text_anchor=anchor)
         text["class"] = "figure-label"
+        for index, words in enumerate(label.lines):
+            text.add(dwg.tspan(words, x=[x], y=[round(y + index * line, 1)]))
         target.add(text)
         group.add(target)
         left, right = min(left, x0), max(right, x1)

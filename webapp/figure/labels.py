@@ -3,7 +3,8 @@
 Each leader runs level from its muscle out to a gutter beside the body, then straight to its
 label in a column. Level runs sit at distinct heights, so they never meet each other. Between
 the gutter and the column every leader keeps the order of its muscle, top to bottom, so two
-leaders there never cross either. Labels in a column are at least a line apart.
+leaders there never cross either. A name too wide for its column wraps onto more lines, and
+labels in a column never overlap.
 """
 
 from __future__ import annotations
@@ -36,24 +37,47 @@ class PlacedLabel:
     anchor: Point
     elbow: Point
     end: Point
-    baseline: Point  # where the text starts (left column: where it ends)
+    baseline: Point  # where the first line starts (left column: where it ends)
     size: float
+    lines: tuple[str, ...]  # the text as written, wrapped to its column
 
     @property
     def width(self) -> float:
-        """The text's estimated width."""
-        return text_width(self.text, self.size)
+        """The text's estimated width (its widest line)."""
+        return max(text_width(line, self.size) for line in self.lines)
+
+    @property
+    def line(self) -> float:
+        """The distance between two lines' baselines."""
+        return self.size * LINE
 
     def box(self) -> tuple[float, float, float, float]:
         """The text's box: left, top, right, bottom."""
         x, y = self.baseline
         left = x if self.side > 0 else x - self.width
-        return (left, y - self.size * 0.8, left + self.width, y + self.size * 0.25)
+        bottom = y + (len(self.lines) - 1) * self.line + self.size * 0.25
+        return (left, y - self.size * 0.8, left + self.width, bottom)
+
+
+LINE = 1.35  # line height, as a multiple of the font size
 
 
 def text_width(text: str, size: float) -> float:
     """A generous estimate of a line of text's width."""
     return len(text) * size * CHAR_WIDTH
+
+
+def wrap(text: str, size: float, width: float | None) -> tuple[str, ...]:
+    """``text`` in lines no wider than ``width`` where its words allow (None: one line)."""
+    if width is None:
+        return (text,)
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return tuple(lines)
 
 
 def layout_labels(
@@ -62,14 +86,16 @@ def layout_labels(
     bounds: tuple[float, float],
     size: float = 12.0,
     gap: float = 16.0,
+    widths: tuple[float, float] | None = None,
 ) -> list[PlacedLabel]:
     """Place every callout's label in its column.
 
     ``gutters`` are the x of the left and right edges of the body (leaders turn there);
     ``bounds`` are the top and bottom y the columns may use. Labels sit ``gap`` beyond the
-    gutters, at least one line (1.35 × ``size``) apart.
+    gutters, one under another; ``widths`` (left, right), when given, is how wide a line of
+    text may be in each column, and longer names wrap.
     """
-    line = size * 1.35
+    line = size * LINE
     # Level runs must sit at distinct heights, a hair apart at least, on both sides at once.
     rise = 2.5
     lifted: list[Callout] = []
@@ -82,14 +108,17 @@ def layout_labels(
     top, bottom = bounds
     for side, gutter in ((-1, gutters[0]), (1, gutters[1])):
         column = [c for c in lifted if c.side == side]
+        lines = [wrap(c.text, size, widths[(side + 1) // 2] if widths else None) for c in column]
         ys: list[float] = []
-        for callout in column:
-            ys.append(max(callout.anchor[1], top, ys[-1] + line if ys else top))
+        for i, callout in enumerate(column):
+            ys.append(max(callout.anchor[1], top, ys[-1] + len(lines[i - 1]) * line if ys else top))
         for i in range(len(ys) - 1, -1, -1):
-            ceiling = bottom if i == len(ys) - 1 else ys[i + 1] - line
+            # The last label's last line stays above the floor; every other ends above the next.
+            last = i == len(ys) - 1
+            ceiling = bottom - (len(lines[i]) - 1) * line if last else ys[i + 1] - len(lines[i]) * line
             ys[i] = min(ys[i], ceiling)
         end_x = gutter + side * gap
-        for callout, y in zip(column, ys, strict=True):
+        for callout, y, wrapped in zip(column, ys, lines, strict=True):
             placed.append(
                 PlacedLabel(
                     key=callout.key,
@@ -100,6 +129,7 @@ def layout_labels(
                     end=(end_x, y),
                     baseline=(end_x + side * 4, y + size * 0.35),
                     size=size,
+                    lines=wrapped,
                 )
             )
     return placed

@@ -42,6 +42,11 @@ LABEL_TOP = 14  # the label columns start this far below the top of the box
 LABEL_FLOOR = 6  # and end this far above the ground
 LABEL_CLEARANCE = 4  # between the body's outline and where leaders turn
 LABEL_MARGIN = 6  # between the widest label and the edge of the view box
+LABEL_INSET = 16 + 4 + LABEL_MARGIN  # a column's leader run, the text's offset and the margin
+# A named figure is this many times as wide as the body's box, centred on it, so a narrow
+# screen can crop it to the body at full size and name the muscles in a key instead
+# (static/app.css, "Names on the figure", uses the same number).
+LABEL_SPREAD = 2.4
 ON_THE_BONE = 5  # a muscle this near its limb's axis is named by which side of the hips it is on
 
 
@@ -135,14 +140,20 @@ def draw_figure(
     label_group = None
     if labels:
         outline = outline_extent(view.outline_points(pose))
+        gutters = (outline[0] - LABEL_CLEARANCE, outline[1] + LABEL_CLEARANCE)
+        middle, half = (left + right) / 2, LABEL_SPREAD * width / 2
+        left, right = middle - half, middle + half
         label_group, (label_left, label_right) = label_layer(
             dwg,
             regions,
             lambda copy: _label_side(copy, hip_x),
-            (outline[0] - LABEL_CLEARANCE, outline[1] + LABEL_CLEARANCE),
+            gutters,
             (top + LABEL_TOP, ground - LABEL_FLOOR),
+            (gutters[0] - LABEL_INSET - left, right - LABEL_INSET - gutters[1]),
         )
-        left, right = min(left, label_left - LABEL_MARGIN), max(right, label_right + LABEL_MARGIN)
+        # A word wider than its column widens the figure, still centred on the body.
+        over = max(left - (label_left - LABEL_MARGIN), label_right + LABEL_MARGIN - right, 0)
+        left, right = left - over, right + over
     view_box = (left, top, right - left, height)
 
     layer_of = {
@@ -182,5 +193,14 @@ def draw_figure(
     for slug, number in (numbers or {}).items():
         if slug in drawable:
             dwg.add(badge(dwg, regions.primary(slug).anchor(), number))
+    key: list[tuple[int, str]] = []
+    if labels:  # for narrow screens: a number on each muscle, and the names in a key
+        group = dwg.g(class_="figure-numbers")
+        group["aria-hidden"] = "true"
+        for number, (slug, link) in enumerate(drawable.items(), start=1):
+            group.add(badge(dwg, regions.primary(slug).anchor(), number))
+            key.append((number, link.name))
+        dwg.add(group)
+        dwg["data-labelled"] = "true"
     set_view_box(dwg, view_box)
-    return Figure(dwg)
+    return Figure(dwg, key)

@@ -4,19 +4,26 @@ drawings (an overlay, a preview card) as elements, never as spliced text."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from functools import cached_property
 
 import svgwrite
+from markupsafe import Markup, escape
 from svgwrite.base import BaseElement
 from svgwrite.container import SVG
 
 
 class Figure:
     """An SVG drawing ready for a page: Jinja writes it as markup (``{{ figure | safe }}``),
-    and another drawing can take it in with :meth:`nested`."""
+    and another drawing can take it in with :meth:`nested`.
 
-    def __init__(self, drawing: svgwrite.Drawing) -> None:
+    A figure with a ``key`` (number, name) has numbers on it for narrow screens; the page gets
+    the key as a numbered list after the drawing (hidden from screen readers, which hear each
+    muscle's own name; shown by the stylesheet only where the numbers are)."""
+
+    def __init__(self, drawing: svgwrite.Drawing, key: Sequence[tuple[int, str]] = ()) -> None:
         self.drawing = drawing
+        self.key = tuple(key)
 
     @cached_property
     def markup(self) -> str:
@@ -27,7 +34,12 @@ class Figure:
         return self.markup
 
     def __html__(self) -> str:
-        return self.markup
+        if not self.key:
+            return self.markup
+        items = Markup("").join(
+            Markup('<li value="{}">{}</li>').format(number, escape(name)) for number, name in self.key
+        )
+        return Markup(self.markup) + Markup('<ol class="figure-key" aria-hidden="true">{}</ol>').format(items)
 
     @property
     def view_box(self) -> tuple[float, float, float, float]:
