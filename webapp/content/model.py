@@ -715,6 +715,9 @@ class RedFlagList(Record):
 # side, and the magnified foot inset's side, back and sole.
 PainView = Literal["front", "back", "side", "foot-side", "foot-back", "sole"]
 PAIN_VIEWS: tuple[str, ...] = PainView.__args__  # type: ignore[attr-defined]
+# The views of the whole runner the map offers, the default (no address segment) first; their
+# names, and "problems", are address segments after /pain and so never a spot's slug.
+PAIN_MAP_VIEWS = PAIN_VIEWS[:3]
 RedFlagSlug = Annotated[str, _context_check("red_flags", "'{value}' is not a red flag in red_flags.yaml")]
 ProblemSlug = Annotated[str, _context_check("problems", "'{value}' is not a problem in pain/problems.yaml")]
 

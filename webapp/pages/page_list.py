@@ -21,7 +21,7 @@ from typing import Any
 
 from flask import Flask, url_for
 
-from webapp.content.model import Atlas
+from webapp.content.model import PAIN_MAP_VIEWS, Atlas
 from webapp.pages.context import EXTENSION_KEY
 from webapp.pages.figure_state import DEFAULT, PREFIXED
 from webapp.pages.links import PRESENTER_VIEWS
@@ -127,6 +127,16 @@ def _spot_slugs(atlas: Atlas) -> Iterator[str]:
     return (spot.slug for spot in atlas.pain.spots)
 
 
+def _pain_map(atlas: Atlas, spots: bool) -> Arguments:
+    # The map and each place in every view of the figure; the front view (no segment) is the
+    # permanent page.
+    for view in PAIN_MAP_VIEWS:
+        if not spots:
+            yield {"view": view}, view == PAIN_MAP_VIEWS[0]
+        for slug in _spot_slugs(atlas) if spots else ():
+            yield {"slug": slug, "view": view}, view == PAIN_MAP_VIEWS[0]
+
+
 def _problem_slugs(atlas: Atlas) -> Iterator[str]:
     return (problem.slug for problem in atlas.pain.problems)
 
@@ -156,7 +166,8 @@ ARGUMENTS: dict[str, Callable[[Atlas], Arguments]] = {
     "embeds.muscle_at_phase": lambda atlas: (
         a for a in _phases_and_muscles(atlas, False) if "muscle" in a[0]
     ),
-    "pain.spot": _each("slug", _spot_slugs, canonical=True),
+    "pain.index": lambda atlas: _pain_map(atlas, spots=False),
+    "pain.spot": lambda atlas: _pain_map(atlas, spots=True),
     "pain.problem": _each("slug", _problem_slugs, canonical=True),
     "previews.muscle": _each("slug", _muscle_slugs),
     "previews.spot": _each("slug", _spot_slugs),
