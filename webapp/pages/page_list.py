@@ -94,6 +94,12 @@ def _speed_presenter(atlas: Atlas) -> Arguments:
             yield {"speed": measured.speed.slug, "view": view}, True
 
 
+def _pain_presenter(atlas: Atlas) -> Arguments:
+    for spot in atlas.pain.spots:
+        for view in (None, "qr"):
+            yield {"slug": spot.slug, "view": view}, True
+
+
 def _tour_steps(atlas: Atlas) -> Arguments:
     for tour in atlas.tours:
         for number in range(1, len(tour.steps) + 1):
@@ -159,6 +165,7 @@ ARGUMENTS: dict[str, Callable[[Atlas], Arguments]] = {
     "speed.frames": _each("speed", _speed_slugs),
     "presenter.present": _presenter,
     "presenter.present_speed": _speed_presenter,
+    "presenter.present_pain": _pain_presenter,
     "tours.start": _each("slug", lambda atlas: (tour.slug for tour in atlas.tours)),
     "tours.step": _tour_steps,
     "embeds.muscle": _each("slug", _muscle_slugs),

@@ -75,6 +75,15 @@ def pain_figures(view: str, selected: str | None, link: SpotLink | None = None) 
     return runner, inset
 
 
+def slide_figure(spot: Spot, link: SpotLink) -> Figure:
+    """The one picture a projector slide of ``spot`` shows: the first view of the runner that
+    draws it, else the magnified foot (a place only the foot shows), else the front view."""
+    drawn = [v.view for v in spot.views]
+    view = next((v for v in PAIN_MAP_VIEWS if v in drawn), None)
+    runner, inset = pain_figures(view or DEFAULT_VIEW, spot.slug, link)
+    return inset if view is None and drawn else runner
+
+
 def spot_or_404(slug: str) -> Spot:
     """The spot an address names, or the friendly 404 (with a way back to the map)."""
     found = prepared().atlas.pain.spot(slug)
