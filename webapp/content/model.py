@@ -329,6 +329,9 @@ class BuildUpStep(Record):
     sets: Text
     reps: Text
     key: DoseKey | None = None
+    # False when this step could not be found in the source programme itself (the card's
+    # dose note says why): the plan page then never calls it "as in the trial".
+    verified: bool = True
 
     @property
     def label(self) -> str:
@@ -360,6 +363,7 @@ class Dose(BaseModel):
     reps: str
     frequency: str
     stage: bool = False  # a week of the exercise's own build-up
+    verified: bool = True  # a week read in the source programme itself (see BuildUpStep)
 
 
 class Exercise(Record):
@@ -401,6 +405,7 @@ class Exercise(Record):
                 reps=s.reps,
                 frequency=times_a_week(s.sessions),
                 stage=True,
+                verified=s.verified,
             )
             for s in self.build_up
             if s.key
