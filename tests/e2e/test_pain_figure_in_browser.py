@@ -173,3 +173,42 @@ def test_the_map_in_each_view_passes_an_automated_wcag_aa_audit(open_page, path,
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+SLIDES = [spot.slug for spot in PAIN.spots]
+
+
+def test_a_clicker_moves_through_the_places_slides_and_a_circle_opens_another(open_page):
+    page = open_page(viewport={"width": 1024, "height": 768})
+    page.goto(f"/present/pain/{SLIDES[0]}")
+    page.keyboard.press("PageDown")
+    expect(page).to_have_url(re.compile(f"/present/pain/{SLIDES[1]}$"))
+    page.keyboard.press("ArrowRight")
+    expect(page).to_have_url(re.compile(f"/present/pain/{SLIDES[2]}$"))
+    page.keyboard.press("PageUp")
+    expect(page).to_have_url(re.compile(f"/present/pain/{SLIDES[1]}$"))
+    expect(page.locator(".presenter__emergency")).to_contain_text("Call 999 / 112 / 911 now")
+    page.locator('.presenter__places a.place[data-spot="kneecap"][aria-label]').click()
+    expect(page).to_have_url(re.compile("/present/pain/kneecap$"))
+    expect(page.locator("h1")).to_have_text(NAMES["kneecap"])
+    page.keyboard.press("q")
+    expect(page).to_have_url(re.compile("/present/pain/kneecap/qr$"))
+    page.keyboard.press("Escape")
+    expect(page).to_have_url(re.compile("/present/pain/kneecap$"))
+
+
+@pytest.mark.parametrize("slug", ["chest", "back-of-heel", "feeling-unwell"])
+def test_a_places_slide_fits_a_projector_with_the_emergency_line_and_passes_the_audit(open_page, slug):
+    page = open_page(viewport={"width": 1024, "height": 768})
+    page.goto(f"/present/pain/{slug}")
+    line = page.locator(".presenter__emergency").bounding_box()
+    assert line and line["y"] + line["height"] <= 768
+    fits = page.evaluate(
+        "(() => { const p = document.querySelector('.presenter__points');"
+        " return document.documentElement.scrollHeight <= innerHeight && p.scrollHeight <= p.clientHeight + 1; })()"
+    )
+    assert fits, f"{slug}: the slide does not fit the screen"
+    results = Axe().run(
+        page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
+    )
+    assert results.violations_count == 0, results.generate_report()
