@@ -157,8 +157,10 @@
     li.appendChild(heading);
     li.appendChild(doseList(chosen));
     if (chosen.stage) {
+      // Only a week read in the trial itself is called "as in the trial".
       li.appendChild(element("p", "plan__changed", chosen.label + " of the programme's build-up" +
-        (found.trial ? ", as in the trial (" + found.trial + ")." : ".")));
+        (!found.trial ? "." : chosen.verified ? ", as in the trial (" + found.trial + ")." :
+          "; we could not find this step in the trial (" + found.trial + ") itself.")));
     } else if (entry.dose !== "a") {
       li.appendChild(element("p", "plan__changed", "Dose set for this plan; " +
         (found.trial ? "the trial used " : "the card gives ") + card.sets + " sets of " + card.reps + ", " +

@@ -11,6 +11,7 @@ from webapp.content.glossary import TermFinder
 from webapp.content.ledger import TOP_LEVEL, page_check
 from webapp.content.loader import load_atlas
 from webapp.content.model import Atlas, LedgerEntry, PageCheck, Phase
+from webapp.figure.places import PlaceView, load_places
 from webapp.figure.views import FigureData, load_views
 from webapp.gait.activation import phase_at
 from webapp.gait.kinematics import Pose, angles_at, mean_hip_height, solve_pose
@@ -29,6 +30,7 @@ class Prepared:
     terms: TermFinder
     figure: FigureData  # the views of the runner and the still poses (data/views/)
     speed_frames: dict[str, tuple[Pose, ...]] = field(default_factory=dict)  # speed slug -> poses
+    places: dict[str, PlaceView] = field(default_factory=dict)  # the pain map's views (pain/places.yaml)
 
     def pose(self, phase: str | None) -> Pose:
         """The runner's pose at a phase, or the home page's mid-stride pose for None."""
@@ -55,13 +57,25 @@ def prepare(data_dir: Path) -> Prepared:
     poses = {
         key: solve_pose(angles_at(atlas.stride, percent), hip_height) for key, percent in moments.items()
     }
+    figure = load_views(data_dir, [m.slug for m in atlas.muscles])
     return Prepared(
         atlas=atlas,
         poses=poses,
         terms=TermFinder(atlas.glossary),
-        figure=load_views(data_dir, [m.slug for m in atlas.muscles]),
+        figure=figure,
         speed_frames=speed_frames(atlas),
+        places=load_places(data_dir, figure, _anchors(atlas)),
     )
+
+
+def _anchors(atlas: Atlas) -> dict[tuple[str, str], str]:
+    """Every place the spots name, by (view, anchor), with the field of spots.yaml naming it."""
+    return {
+        (view.view, view.anchor): f"areas[{a}].spots[{s}].views[{v}].anchor"
+        for a, area in enumerate(atlas.pain.areas)
+        for s, spot in enumerate(area.spots)
+        for v, view in enumerate(spot.views)
+    }
 
 
 def speed_frames(atlas: Atlas) -> dict[str, tuple[Pose, ...]]:

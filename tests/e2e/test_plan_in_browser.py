@@ -144,6 +144,43 @@ def test_a_ready_made_plan_opens_each_stage_of_its_programme(page: Page):
     expect(page.locator(f"#plan-dose-{CALF_RAISE}")).to_have_value("f")
 
 
+STAGES = [(n, dose) for n, (e, _) in PLANNABLE.items() for dose in e.dose_options if dose.stage]
+
+
+def test_only_the_weeks_read_in_the_trial_itself_are_called_as_in_the_trial(page: Page):
+    assert any(not dose.verified for _, dose in STAGES), "the data has a week we could not verify"
+    for number, dose in STAGES:
+        page.goto("about:blank")
+        page.goto(f"/plan#{fragment(number, doses={number: dose.key})}")
+        changed = page.locator(f'[data-exercise="{number}"] .plan__changed')
+        expect(changed).to_contain_text(f"{dose.label} of the programme's build-up")
+        if dose.verified:
+            expect(changed).to_contain_text("as in the trial")
+        else:
+            expect(changed).not_to_contain_text("as in the trial")
+            expect(changed).to_contain_text("we could not find this step in the trial")
+
+
+def test_add_to_plan_on_the_pain_maps_exercise_links_after_a_swap(page: Page):
+    problem = next(p for p in ATLAS.pain.problems if any(h.exercises for h in p.helps))
+    spot = ATLAS.pain.spots_of(problem)[0]
+    links = [ATLAS.exercise(link) for item in problem.helps for link in item.exercises]
+    page.goto(f"/pain/{spot.slug}")
+    page.locator(f'.pain-problem-list a[href="/pain/problems/{problem.slug}"]').click()
+    expect(page).to_have_url(f"/pain/problems/{problem.slug}")
+    buttons = page.locator(".pain-exercises [data-plan-add]")
+    expect(buttons.first).to_be_visible()
+    assert buttons.evaluate_all("bs => bs.map(b => b.dataset.planName)") == [
+        e.name for e in links if e.kind == "strength"
+    ]
+    first = links[0]
+    add_from_card(page, first.name)
+    expect(page.locator("[data-plan-link]")).to_have_text("Plan (1)")
+    expect(buttons.first).to_have_text("Remove from plan")
+    page.goto("/plan")
+    assert shown(page) == [first.name]
+
+
 def test_the_pain_rule_and_the_red_flags_of_the_plans_muscles_are_on_the_plan(page: Page):
     page.goto(f"/plan#{fragment(CALF_RAISE)}")
     safety = page.locator(".plan__safety")

@@ -91,8 +91,9 @@ def add_a_speed(data: Path) -> str:
 
 
 def add_a_spot_and_a_problem(data: Path) -> tuple[str, str]:
-    """A twentieth place (the inner ankle) with a thirteenth problem, last in the order (here a
-    copy of the last problem, renamed), and the new problem's ledger entries."""
+    """A twentieth place (the inner ankle, drawn on the foot seen from behind) with a
+    thirteenth problem, last in the order (here a copy of the last problem, renamed), and the
+    new problem's ledger entries."""
     problems = data / "pain" / "problems.yaml"
     text = problems.read_text(encoding="utf-8")
     last = text[text.rindex("  - slug: ") :]
@@ -104,8 +105,16 @@ def add_a_spot_and_a_problem(data: Path) -> tuple[str, str]:
     spots.write_text(
         spots.read_text(encoding="utf-8").rstrip("\n")
         + "\n      - slug: inner-ankle\n        name: Inner ankle\n        where: Around and below the inner ankle bone.\n"
-        + "        views:\n          - view: foot-side\n            anchor: inner-ankle\n"
+        + "        views:\n          - view: foot-back\n            anchor: inner-ankle\n"
         + "        red_flags: [bone-pain, ankle-fracture]\n        problems: [posterior-tibial-tendon-pain]\n",
+        encoding="utf-8",
+    )
+    places = data / "pain" / "places.yaml"
+    outer = "      outer-ankle: {on: foot, legs: [near], at: [13, -3]}\n"
+    text = places.read_text(encoding="utf-8")
+    assert outer in text
+    places.write_text(
+        text.replace(outer, outer + "      inner-ankle: {on: foot, legs: [near], at: [-13, -3]}\n"),
         encoding="utf-8",
     )
     ledger = data / "ledger" / "pain" / "problems.yaml"
@@ -126,6 +135,7 @@ def test_a_new_spot_and_problem_get_their_pages_list_entries_and_addresses(data_
     for url in (f"/pain/problems/{problem}", f"/embed/pain/{spot}", f"/preview/pain/problems/{problem}.png"):
         assert client.get(url).status_code == 200, url
     assert f"/pain/{spot}</loc>" in client.get("/sitemap.xml").get_data(as_text=True)
+    assert f'class="place place--{spot}"' in client.get("/pain/back").get_data(as_text=True)
 
 
 def test_a_new_speed_gets_its_pages_pose_frames_and_chart_point(data_copy):

@@ -226,3 +226,16 @@ def test_the_running_injuries_tour_walks_from_the_emergency_signs_to_the_common_
         assert 'class="emergency-line"' in html
         target = f"/pain/{step.spot}" if step.spot else f"/pain/problems/{step.problem}"
         assert f'href="{target}"' in html
+
+
+def test_each_exercise_card_a_problem_links_has_add_to_plan_beside_it(client, atlas):
+    for problem in atlas.pain.problems:
+        html = client.get(f"/pain/problems/{problem.slug}").get_data(as_text=True)
+        for item in problem.helps:
+            for link in item.exercises:
+                exercise = atlas.exercise(link)
+                card = f'href="/muscles/{link.muscle}#{exercise.anchor}"'
+                assert card in html, (problem.slug, exercise.name)
+                after = html.split(card, 1)[1].split("</li>", 1)[0]
+                button = f'data-plan-add="{exercise.id}" data-plan-name="{exercise.name}" hidden'
+                assert (button in after) == (exercise.kind == "strength"), (problem.slug, exercise.name)

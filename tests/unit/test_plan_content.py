@@ -211,3 +211,19 @@ def test_a_dose_option_without_a_ledger_entry_stops_start_up(data_copy):
     _edit(data_copy, "muscles/quadriceps.yaml", add_option)
     with pytest.raises(ContentError, match=r"'exercises\[1\]\.doses\[0\]' has no entry"):
         load_atlas(data_copy)
+
+
+def test_a_build_up_week_not_found_in_its_trial_is_marked_and_the_card_says_so(atlas):
+    unverified = [
+        (muscle.slug, exercise, step)
+        for muscle in atlas.muscles
+        for exercise in muscle.exercises
+        for step in exercise.build_up
+        if not step.verified
+    ]
+    assert ("calves", "Heavy slow calf raise", "6–8") in {(m, e.name, s.weeks) for m, e, s in unverified}
+    for _, exercise, step in unverified:
+        assert exercise.dose_from.kind == "trial"
+        assert "could not verify" in (exercise.dose_from.note or "") and step.weeks in exercise.dose_from.note
+        dose = next(d for d in exercise.dose_options if d.key == step.key)
+        assert dose.stage and not dose.verified

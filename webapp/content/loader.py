@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from webapp.content.ledger import LEDGER_DIR, check_ledger, check_restated, claim_bearing_items, content_files
 from webapp.content.model import (
+    PAIN_MAP_VIEWS,
     Atlas,
     EvidenceRubric,
     Glossary,
@@ -333,6 +334,10 @@ def load_pain_map(
             field = f"areas[{a}].spots[{s}]"
             if spot.slug in seen_spots:
                 raise ContentError(spots_file, f"{field}.slug", f"'{spot.slug}' is used by two spots")
+            if spot.slug in (*PAIN_MAP_VIEWS, "problems"):
+                raise ContentError(
+                    spots_file, f"{field}.slug", f"'{spot.slug}' is part of the map's addresses"
+                )
             seen_spots.add(spot.slug)
             for v, view in enumerate(spot.views):
                 other = anchors.setdefault((view.view, view.anchor), spot.slug)

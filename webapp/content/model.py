@@ -329,6 +329,9 @@ class BuildUpStep(Record):
     sets: Text
     reps: Text
     key: DoseKey | None = None
+    # False when this step could not be found in the source programme itself (the card's
+    # dose note says why): the plan page then never calls it "as in the trial".
+    verified: bool = True
 
     @property
     def label(self) -> str:
@@ -360,6 +363,7 @@ class Dose(BaseModel):
     reps: str
     frequency: str
     stage: bool = False  # a week of the exercise's own build-up
+    verified: bool = True  # a week read in the source programme itself (see BuildUpStep)
 
 
 class Exercise(Record):
@@ -401,6 +405,7 @@ class Exercise(Record):
                 reps=s.reps,
                 frequency=times_a_week(s.sessions),
                 stage=True,
+                verified=s.verified,
             )
             for s in self.build_up
             if s.key
@@ -715,6 +720,9 @@ class RedFlagList(Record):
 # side, and the magnified foot inset's side, back and sole.
 PainView = Literal["front", "back", "side", "foot-side", "foot-back", "sole"]
 PAIN_VIEWS: tuple[str, ...] = PainView.__args__  # type: ignore[attr-defined]
+# The views of the whole runner the map offers, the default (no address segment) first; their
+# names, and "problems", are address segments after /pain and so never a spot's slug.
+PAIN_MAP_VIEWS = PAIN_VIEWS[:3]
 RedFlagSlug = Annotated[str, _context_check("red_flags", "'{value}' is not a red flag in red_flags.yaml")]
 ProblemSlug = Annotated[str, _context_check("problems", "'{value}' is not a problem in pain/problems.yaml")]
 

@@ -27,7 +27,7 @@ from typing import Any
 
 from flask import Flask, url_for
 
-from webapp.content.model import Atlas
+from webapp.content.model import PAIN_MAP_VIEWS, Atlas
 from webapp.pages.context import EXTENSION_KEY
 from webapp.pages.figure_state import PLAIN, state_names, view_names
 from webapp.pages.links import PRESENTER_VIEWS
@@ -127,6 +127,12 @@ def _speed_presenter(atlas: Atlas) -> Arguments:
             yield {"speed": measured.speed.slug, "view": view}, True
 
 
+def _pain_presenter(atlas: Atlas) -> Arguments:
+    for spot in atlas.pain.spots:
+        for view in (None, "qr"):
+            yield {"slug": spot.slug, "view": view}, True
+
+
 def _tour_steps(atlas: Atlas) -> Arguments:
     for tour in atlas.tours:
         for number in range(1, len(tour.steps) + 1):
@@ -160,6 +166,16 @@ def _spot_slugs(atlas: Atlas) -> Iterator[str]:
     return (spot.slug for spot in atlas.pain.spots)
 
 
+def _pain_map(atlas: Atlas, spots: bool) -> Arguments:
+    # The map and each place in every view of the figure; the front view (no segment) is the
+    # permanent page.
+    for view in PAIN_MAP_VIEWS:
+        if not spots:
+            yield {"view": view}, view == PAIN_MAP_VIEWS[0]
+        for slug in _spot_slugs(atlas) if spots else ():
+            yield {"slug": slug, "view": view}, view == PAIN_MAP_VIEWS[0]
+
+
 def _problem_slugs(atlas: Atlas) -> Iterator[str]:
     return (problem.slug for problem in atlas.pain.problems)
 
@@ -182,6 +198,7 @@ ARGUMENTS: dict[str, Callable[[Atlas], Arguments]] = {
     "speed.frames": _each("speed", _speed_slugs),
     "presenter.present": _presenter,
     "presenter.present_speed": _speed_presenter,
+    "presenter.present_pain": _pain_presenter,
     "tours.start": _each("slug", lambda atlas: (tour.slug for tour in atlas.tours)),
     "tours.step": _tour_steps,
     "embeds.muscle": _each("slug", _muscle_slugs),
@@ -189,7 +206,8 @@ ARGUMENTS: dict[str, Callable[[Atlas], Arguments]] = {
     "embeds.muscle_at_phase": lambda atlas: (
         a for a in _phases_and_muscles(atlas, False) if "muscle" in a[0]
     ),
-    "pain.spot": _each("slug", _spot_slugs, canonical=True),
+    "pain.index": lambda atlas: _pain_map(atlas, spots=False),
+    "pain.spot": lambda atlas: _pain_map(atlas, spots=True),
     "pain.problem": _each("slug", _problem_slugs, canonical=True),
     "previews.muscle": _each("slug", _muscle_slugs),
     "previews.spot": _each("slug", _spot_slugs),

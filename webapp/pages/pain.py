@@ -1,16 +1,24 @@
 """What the "Where does it hurt?" pages share: the spot or problem an address names (or the
 friendly 404), its warning signs split into those shown first (emergency and same day) and the
-rest, the one emergency line every page, embed and picture of a spot or problem carries, and
-the page itself, rendered for the map, a spot, a problem or a missing address."""
+rest, the one emergency line every page, embed and picture of a spot or problem carries, the
+map's figure in the view the address names, and the page itself, rendered for the map, a spot,
+a problem or a missing address.
+
+The view of the figure lives in the address, as an optional segment after ``/pain``
+(``/pain/back/calf``); the front view has none, so ``/pain/calf`` is the spot's one permanent
+page and the other views are its variants."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
-from flask import Response, abort
+from flask import Response, abort, url_for
+from werkzeug.routing import BaseConverter
 
-from webapp.content.model import TIER_ACTIONS, Problem, RedFlag, Spot
+from webapp.content.model import PAIN_MAP_VIEWS, TIER_ACTIONS, Problem, RedFlag, Spot
+from webapp.figure.places import PlaceLink, draw_foot_inset, draw_places
+from webapp.figure.svg import Figure
 from webapp.pages.context import prepared, reading_aids
 from webapp.pages.rendering import render_page
 
@@ -19,6 +27,61 @@ from webapp.pages.rendering import render_page
 FIRST_TIERS = ("emergency", "same-day")
 # The signs the emergency line falls back on when a place has no emergency sign of its own.
 EVERYWHERE = ("chest-pain", "collapse", "severe-breathlessness")
+DEFAULT_VIEW = PAIN_MAP_VIEWS[0]  # the front: most places that hurt are drawn there
+FOOT_INSET = ("foot-side", "foot-back", "sole")
+VIEW_NAMES = {"front": "Front", "back": "Back", "side": "Side"}
+
+
+class PainViewConverter(BaseConverter):
+    """Matches the address segment of a view of the map other than the default one."""
+
+    regex = "|".join(view for view in PAIN_MAP_VIEWS if view != DEFAULT_VIEW)
+    weight = 50  # before a spot's slug, so /pain/back is the map from behind
+
+
+SpotLink = Callable[[Spot], str]
+
+
+def pain_figures(view: str, selected: str | None, link: SpotLink | None = None) -> tuple[Figure, Figure]:
+    """The runner in ``view`` and the magnified foot, every place linking to ``link(spot)``
+    (by default its page in the same view), ``selected`` marked; both swap in place with
+    htmx."""
+    ready = prepared()
+    pain = ready.atlas.pain
+    pose = ready.figure.still_poses["standing"]
+    href = link or (lambda spot: url_for("pain.spot", slug=spot.slug, view=view))
+
+    def links(drawn: str) -> list[PlaceLink]:
+        return [PlaceLink(anchor, spot.slug, spot.name, href(spot)) for spot, anchor in pain.in_view(drawn)]
+
+    runner = draw_places(
+        ready.places[view],
+        ready.figure,
+        pose,
+        links(view),
+        label=f"Runner standing, {ready.places[view].label}. Each circle is a place that hurts; it opens that place.",
+        selected=selected,
+        swap=True,
+    )
+    inset = draw_foot_inset(
+        [ready.places[name] for name in FOOT_INSET],
+        ready.figure,
+        pose,
+        {name: links(name) for name in FOOT_INSET},
+        label="The left foot, magnified: from the outer side, from behind and from below. Each circle opens that place.",
+        selected=selected,
+        swap=True,
+    )
+    return runner, inset
+
+
+def slide_figure(spot: Spot, link: SpotLink) -> Figure:
+    """The one picture a projector slide of ``spot`` shows: the first view of the runner that
+    draws it, else the magnified foot (a place only the foot shows), else the front view."""
+    drawn = [v.view for v in spot.views]
+    view = next((v for v in PAIN_MAP_VIEWS if v in drawn), None)
+    runner, inset = pain_figures(view or DEFAULT_VIEW, spot.slug, link)
+    return inset if view is None and drawn else runner
 
 
 def spot_or_404(slug: str) -> Spot:
@@ -55,9 +118,14 @@ def emergency_line(slugs: Iterable[str]) -> str:
 
 
 def render_pain(
-    spot: Spot | None = None, problem: Problem | None = None, status: int = 200, missing: bool = False
+    spot: Spot | None = None,
+    problem: Problem | None = None,
+    status: int = 200,
+    missing: bool = False,
+    view: str = DEFAULT_VIEW,
 ) -> Response:
-    """The map (no spot or problem), a spot's page, a problem's page, or the map's 404."""
+    """The map (no spot or problem), a spot's page, a problem's page, or the map's 404; the
+    map and a spot's page show the figure in ``view``."""
     atlas = prepared().atlas
     pain = atlas.pain
     context: dict[str, Any] = {
@@ -66,7 +134,12 @@ def render_pain(
         "spot": spot,
         "problem": problem,
         "missing": missing,
+        "view": view,
+        "view_names": VIEW_NAMES,
+        "figure": None,
     }
+    if not problem and not missing:
+        context["figure"], context["foot_inset"] = pain_figures(view, spot.slug if spot else None)
     if spot:
         context["description"] = (
             f"{spot.name}: the warning signs first, then the running problems common there."

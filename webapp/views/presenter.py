@@ -11,6 +11,7 @@ from webapp.pages.context import prepared, public_url, reachable_only_here, spee
 from webapp.pages.figure_state import PLAIN, figure_state
 from webapp.pages.figures import runner, speed_figure
 from webapp.pages.links import PRESENTER_VIEWS, speed_url
+from webapp.pages.pain import emergency_line, slide_figure, spot_or_404, warning_signs
 from webapp.pages.panels import muscle_panel_context
 from webapp.pages.rendering import render_page
 from webapp.serving.page_cache import cached_page
@@ -79,6 +80,39 @@ def present_speed(speed: str, figure: str, view: str | None = None) -> Response:
         previous=speeds[index - 1],
         following=speeds[(index + 1) % len(speeds)],
         figure=speed_figure(measured, linked=True, swap=False, labels=True),
+        deep_link=deep_link,
+        local_only=reachable_only_here(deep_link),
+        qr=qr_svg(deep_link),
+    )
+
+
+@blueprint.get("/present/pain/<slug>")
+@blueprint.get("/present/pain/<slug>/<view>")
+@cached_page
+def present_pain(slug: str, view: str | None = None) -> Response:
+    """One place that hurts, projector-sized: the emergency line first, the signs that cannot
+    wait and the problems common there; ``view`` "qr" shows the code that opens the place on
+    phones."""
+    pain = prepared().atlas.pain
+    spot = spot_or_404(slug)
+    if view and view != "qr":
+        abort(404)
+    spots = pain.spots
+    index = spots.index(spot)
+    deep_link = public_url(url_for("pain.spot", slug=slug))
+    return render_page(
+        "present_pain.html",
+        spots=spots,
+        spot=spot,
+        area=pain.area_of(spot),
+        view=view,
+        index=index,
+        previous=spots[index - 1],
+        following=spots[(index + 1) % len(spots)],
+        figure=slide_figure(spot, lambda s: url_for("presenter.present_pain", slug=s.slug)),
+        emergency=emergency_line(spot.red_flags),
+        first=warning_signs(spot.red_flags)[0],
+        problems=pain.problems_at(spot),
         deep_link=deep_link,
         local_only=reachable_only_here(deep_link),
         qr=qr_svg(deep_link),
