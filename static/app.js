@@ -1,15 +1,108 @@
 // Stride Anatomy: the little the page needs beyond htmx. Everything works without it.
 "use strict";
 
-// After a muscle's panel is swapped in, move focus to its heading so keyboard and
-// screen-reader users land on (and hear) what they asked for.
-document.addEventListener("htmx:afterSettle", function (event) {
-  if (!event.detail || !event.detail.requestConfig) {
+// After a swap, attention goes where the reader expects. A finger, mouse or pen on the runner's
+// pane (the figure, its view controls, the muscle list, the stride stepper) leaves the page
+// where it is: in one column, focusing the heading below the runner threw the runner
+// off-screen. The new name shows in the bar above the runner and a polite live region reads
+// it out. Anything else (a keyboard: Enter on a link is a click with no pointer, detail 0; a
+// link in the text; a script) moves focus to the new heading and brings it into view, as a
+// page load would.
+var scrollBeforeSwap = null;
+var headingBeforeSwap = "";
+
+function staysPut(detail) {
+  var trigger = detail.requestConfig && detail.requestConfig.triggeringEvent;
+  var source = detail.requestConfig && detail.requestConfig.elt;
+  return Boolean(trigger && trigger.type === "click" && trigger.detail > 0 && source && source.closest && source.closest(".figure-pane"));
+}
+
+function announce(text) {
+  var region = document.querySelector("[data-announce]");
+  if (!region || !text) {
     return;
   }
+  // Emptied first, so the same words twice in a row are still read out.
+  region.textContent = "";
+  window.setTimeout(function () {
+    region.textContent = text;
+  }, 50);
+}
+
+function besideEachOther(pane, panel) {
+  return pane && panel && pane.getBoundingClientRect().right <= panel.getBoundingClientRect().left;
+}
+
+function headingText() {
   var heading = document.getElementById("panel-heading");
-  if (heading) {
-    heading.focus();
+  return heading ? heading.textContent.trim() : "";
+}
+
+document.addEventListener("htmx:beforeSwap", function () {
+  scrollBeforeSwap = window.scrollY;
+  headingBeforeSwap = headingText();
+});
+
+document.addEventListener("htmx:afterSettle", function (event) {
+  var detail = event.detail;
+  // Fired once for each swapped element (the panel and its out-of-band companions): act once.
+  if (!detail || !detail.requestConfig || detail.requestConfig.attentionPlaced) {
+    return;
+  }
+  detail.requestConfig.attentionPlaced = true;
+  var heading = document.getElementById("panel-heading");
+  if (!heading) {
+    return;
+  }
+  if (!staysPut(detail)) {
+    heading.focus({ preventScroll: true });
+    var box = heading.getBoundingClientRect();
+    if (box.top < 0 || box.bottom > window.innerHeight) {
+      heading.scrollIntoView({ block: "start" });
+    }
+    return;
+  }
+  if (scrollBeforeSwap !== null && window.scrollY !== scrollBeforeSwap) {
+    window.scrollTo(0, scrollBeforeSwap);
+  }
+  // Side by side (laptops, projectors) the runner stays put while the page scrolls, so another
+  // muscle's panel opens at its heading when the reader was deep in the old one.
+  var panel = document.getElementById("panel");
+  var another = headingText() !== headingBeforeSwap;
+  if (another && besideEachOther(document.querySelector(".figure-pane"), panel) && heading.getBoundingClientRect().top < 0) {
+    panel.scrollIntoView({ block: "start" });
+  }
+  var source = detail.requestConfig.elt;
+  var says = source && source.closest && source.closest("[data-announce-as]");
+  announce(says ? says.dataset.announceAs + ": " + headingText() : headingText());
+});
+
+// Back and Forward restore where the reader was. htmx fetches the page again (its snapshot
+// cache is off) and swaps it in after the browser has already tried to scroll, so each
+// address's position is kept here and put back once the page is in.
+var SCROLL_KEY = "stride-scroll";
+
+function keptScroll() {
+  try {
+    return JSON.parse(sessionStorage.getItem(SCROLL_KEY)) || {};
+  } catch (error) {
+    return {};
+  }
+}
+
+document.addEventListener("htmx:beforeHistorySave", function (event) {
+  var kept = keptScroll();
+  kept[event.detail.path] = window.scrollY;
+  try {
+    sessionStorage.setItem(SCROLL_KEY, JSON.stringify(kept));
+  } catch (error) {
+    // Private modes may refuse storage: Back then opens at the top, as without script.
+  }
+});
+document.addEventListener("htmx:historyRestore", function (event) {
+  var y = keptScroll()[event.detail.path];
+  if (typeof y === "number") {
+    window.scrollTo(0, y);
   }
 });
 

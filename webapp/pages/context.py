@@ -62,12 +62,13 @@ def reading_aids(source_ids: Iterable[str]) -> dict[str, Any]:
 
 
 # The site's sections: (endpoint of the section's front page, label, blueprint inside it).
+# "Where does it hurt?" comes second: on a phone it is in view without scrolling the menu.
 SECTIONS = (
     ("muscles.index", "Muscles", "muscles"),
+    ("pain.index", "Where does it hurt?", "pain"),
     ("stride.start", "Stride", "stride"),
     ("speed.start", "Speed", "speed"),
     ("guides.training", "Training", "guides.training"),
-    ("pain.index", "Where does it hurt?", "pain"),
     ("guides.soreness", "Soreness", "guides.soreness"),
     ("guides.glossary", "Glossary", "guides.glossary"),
     ("tours.index", "Teach", "teach"),

@@ -15,9 +15,9 @@ from htmx_flask import request
 from webapp.serving.requested_part import RENDERED_AS, VARY_ON, WHOLE, requested_part
 
 # Blocks sent along with a part when the page has them: what the swap also picks out with
-# hx-select-oob (the figure's view controls link to the open muscle, and say when the view
-# does not show it).
-COMPANIONS = {"panel": ("figure_controls", "view_controls")}
+# hx-select-oob (the figure's view controls link to the open muscle and say when the view does
+# not show it; the lead above the runner holds the front page's title).
+COMPANIONS = {"panel": ("figure_controls", "view_controls", "stage_lead")}
 
 
 def render_page(template: str, status: int = 200, **context: object) -> Response:
