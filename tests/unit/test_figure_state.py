@@ -46,13 +46,13 @@ def test_links_to_other_muscles_keep_the_state(client, prefix, atlas):
 def test_the_toggles_lead_to_the_neighbouring_states(client):
     html = client.get("/labelled/muscles/calves").get_data(as_text=True)
     controls = html.split('class="figure-controls"')[1].split("</nav>")[0]
-    assert re.search(r'href="/labelled/muscles/calves" aria-current="true">Side view', controls)
-    assert 'href="/front-labelled/muscles/calves">Front view' in controls
-    assert 'href="/back-labelled/muscles/calves">Back view' in controls
-    assert 'href="/muscles/calves">Hide names' in controls
+    assert re.search(r'href="/labelled/muscles/calves" aria-current="true"[^>]*>Side view', controls)
+    assert re.search(r'href="/front-labelled/muscles/calves"[^>]*>Front view', controls)
+    assert re.search(r'href="/back-labelled/muscles/calves"[^>]*>Back view', controls)
+    assert re.search(r'href="/muscles/calves"[^>]*>Hide names', controls)
     home = client.get("/back/").get_data(as_text=True).split('class="figure-controls"')[1]
-    assert 'href="/back-labelled/">Show names' in home
-    assert re.search(r'href="/back/" aria-current="true">Back view', home)
+    assert re.search(r'href="/back-labelled/"[^>]*>Show names', home)
+    assert re.search(r'href="/back/" aria-current="true"[^>]*>Back view', home)
 
 
 def test_the_view_control_offers_every_view_in_the_data_once_with_one_current(client, views):
