@@ -191,7 +191,8 @@ def test_the_chart_points_equal_the_data(client):
 def test_the_chart_draws_no_point_beyond_our_data_and_labels_research_apart(client):
     html = html_of(client, "/speed/3-m-s")
     assert all(float(p.get("cx")) <= x_of(FASTEST.speed.speed) + 0.1 for p in chart_points(html))
-    assert "Research on" in html and "not ours" in html  # the note, wrapped to fit between lines
+    notes = " ".join(re.findall(r'<text class="speed-chart__note"[^>]*>([^<]*)</text>', html))
+    assert "Research on other runners, not ours" in notes  # the note, wrapped to fit between lines
     for mark in SPEEDS.research:
         assert f"≈{mark.speed:g} m/s:" in html, "each research finding is marked on the chart"
     assert f"Our data stop at {FASTEST.speed.label}" in html
