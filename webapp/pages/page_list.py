@@ -149,6 +149,7 @@ ARGUMENTS: dict[str, Callable[[Atlas], Arguments]] = {
     "speed.frames": _each("speed", _speed_slugs),
     "presenter.present": _presenter,
     "presenter.present_speed": _speed_presenter,
+    "presenter.speed_frames_page": _each("speed", _speed_slugs),
     "tours.start": _each("slug", lambda atlas: (tour.slug for tour in atlas.tours)),
     "tours.step": _tour_steps,
     "embeds.muscle": _each("slug", _muscle_slugs),
