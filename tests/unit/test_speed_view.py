@@ -236,8 +236,29 @@ def test_each_speed_has_a_presenter_slide_with_its_key_numbers_and_keys(client, 
     for fact in (speed.pace_per_km, f"{speed.stride_length:.2f} m", f"{speed.contact_time:.2f} s"):
         assert fact in html
     keys = set(re.findall(r'data-key="(\w+)"', html))
-    assert {"previous", "next", "qr", "exit", "1"} <= keys
+    speeds = [m.speed.slug for m in PREPARED.atlas.speeds.measured]
+    assert {"qr", "exit", *(str(n) for n in range(1, len(speeds) + 1))} <= keys
+    index = speeds.index(speed.slug)
+    assert re.findall(r'href="([^"]+)"[^>]*rel="next"', html) == [
+        f"/present/speed/{speeds[(index + 1) % len(speeds)]}"
+    ]
+    assert re.findall(r'href="([^"]+)"[^>]*rel="prev"', html) == [f"/present/speed/{speeds[index - 1]}"]
     assert 'class="figure-label' in html, "the projector names every muscle"
+    assert f'data-frames="/present/speed/{speed.slug}/frames"' in html, "S can play this speed"
+
+
+def test_the_speed_slide_marks_the_muscles_that_work_harder_as_speed_rises(client, each_speed):
+    html = client.get(f"/present/speed/{each_speed.speed.slug}").get_data(as_text=True)
+    frames = client.get(f"/present/speed/{each_speed.speed.slug}/frames").get_data(as_text=True)
+    harder = [m for m in PREPARED.atlas.muscles if m.speed and m.speed.works_harder]
+    assert harder and all(m.speed.researched for m in harder), "only what a study found"
+    listed = re.search(r'class="presenter__harder">(.*?)</li>', html, re.S).group(1)
+    assert all(m.name in listed for m in harder)
+    assert not any(m.name in listed for m in PREPARED.atlas.muscles if m not in harder)
+    for drawn in (html, frames):  # the still runner and every pose Play shows
+        links = [a for a in re.findall(r"<a [^>]*>", drawn) if "region--strong" in a]
+        strong = {re.search(r'data-muscle="([\w-]+)"', a).group(1) for a in links}
+        assert strong == {m.slug for m in harder}, strong
 
 
 def test_the_speed_qr_code_opens_the_speed_page_at_the_public_address(client, each_speed):

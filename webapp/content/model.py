@@ -455,11 +455,20 @@ class SpeedChange(Record):
 
     text: Text
     sources: tuple[SourceId, ...] = ()
+    # Whether the cited studies found it working harder as the speed rose over this
+    # runner's speeds (2 to 5 m/s): the speed presenter marks these muscles on the runner.
+    works_harder: bool = False
 
     @property
     def researched(self) -> bool:
         """Whether a study answers the question for this muscle."""
         return bool(self.sources)
+
+    @_model_validator(mode="after")
+    def _works_harder_is_cited(self) -> SpeedChange:
+        if self.works_harder and not self.sources:
+            raise ValueError("works_harder needs the studies that found it in sources")
+        return self
 
 
 class KeyNumber(Record):

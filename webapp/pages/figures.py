@@ -99,10 +99,12 @@ def speed_figure(
     linked: bool = True,
     swap: bool = True,
     labels: bool = False,
+    intensities: dict[str, str] | None = None,
 ) -> Figure:
     """The runner at ``percent`` of this speed's own measured stride; each muscle links to
     its panel at this speed (unless not ``linked``, for a faint outline), swapped in place by
-    htmx when ``swap``."""
+    htmx when ``swap``; ``intensities`` (slug -> off/light/strong) marks muscles as stride
+    mode does."""
     atlas = prepared().atlas
     pose = prepared().speed_frames[measured.speed.slug][SPEED_FRAME_PERCENTS.index(percent)]
     links = [RegionLink(m.slug, m.name, speed_url(measured, m)) for m in atlas.muscles] if linked else []
@@ -120,4 +122,5 @@ def speed_figure(
         label=f"{label} {seen_as(view)}." if linked else label,
         swap=linked and swap,
         labels=labels,
+        intensities=intensities,
     )

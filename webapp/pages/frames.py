@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from flask import render_template
 from markupsafe import Markup
+
+from webapp.content.model import MeasuredSpeed
+from webapp.pages.figures import speed_figure
+from webapp.prepared import SPEED_FRAME_PERCENTS
 
 # A path's outline. Every pose draws the same few dozen outlines, moved by ``transform``, so
 # the frames send each outline once and the player puts it back (45% of a pose's bytes).
@@ -34,3 +39,25 @@ def render_frames(frames: list[Frame]) -> str:
 
     compact = [Frame(f.key, f.label, Markup(_OUTLINE.sub(numbered, f.parts))) for f in frames]
     return render_template("_frames.html", frames=compact, outlines=list(outlines))
+
+
+def pose_caption(measured: MeasuredSpeed, percent: float) -> str:
+    """The words under a speed's runner: which speed, and when in the stride."""
+    return f"{measured.speed.label} · {percent}% of the stride"
+
+
+def speed_frame_ms(measured: MeasuredSpeed) -> float:
+    """How long Play shows each pose, so that one loop takes the speed's real stride time."""
+    return round(measured.speed.stride_time * 1000 / len(SPEED_FRAME_PERCENTS), 2)
+
+
+def speed_frames(measured: MeasuredSpeed, **figure: Any) -> str:
+    """Every sampled pose of one speed's stride with its caption, the runner drawn with the
+    ``figure`` options of :func:`webapp.pages.figures.speed_figure`."""
+    frames = []
+    for percent in SPEED_FRAME_PERCENTS:
+        caption = pose_caption(measured, percent)
+        drawn = speed_figure(measured, percent, **figure)
+        parts = render_template("_speed_frame.html", figure=drawn, caption=caption)
+        frames.append(Frame(str(percent), caption, Markup(parts)))
+    return render_frames(frames)

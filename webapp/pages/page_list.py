@@ -199,6 +199,7 @@ ARGUMENTS: dict[str, Callable[[Atlas], Arguments]] = {
     "presenter.present": _presenter,
     "presenter.present_speed": _speed_presenter,
     "presenter.present_pain": _pain_presenter,
+    "presenter.speed_frames_page": _each("speed", _speed_slugs),
     "tours.start": _each("slug", lambda atlas: (tour.slug for tour in atlas.tours)),
     "tours.step": _tour_steps,
     "embeds.muscle": _each("slug", _muscle_slugs),

@@ -9,7 +9,8 @@ from flask.typing import ResponseReturnValue
 from webapp.figure.qr import qr_svg
 from webapp.pages.context import prepared, public_url, reachable_only_here, speed_or_404
 from webapp.pages.figure_state import PLAIN, figure_state
-from webapp.pages.figures import runner, speed_figure
+from webapp.pages.figures import STILL_PERCENT, runner, speed_figure
+from webapp.pages.frames import pose_caption, speed_frame_ms, speed_frames
 from webapp.pages.links import PRESENTER_VIEWS, speed_url
 from webapp.pages.pain import emergency_line, slide_figure, spot_or_404, warning_signs
 from webapp.pages.panels import muscle_panel_context
@@ -17,6 +18,16 @@ from webapp.pages.rendering import render_page
 from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("presenter", __name__)
+
+# A slide in the go-to list (templates/_goto.html): its number, name, address and whether
+# it is the one shown.
+Slide = tuple[int, str, str, bool]
+
+
+def harder_with_speed() -> dict[str, str]:
+    """Each muscle marked as stride mode marks hard work: "strong" where studies found it
+    working harder as the speed rose, "off" elsewhere (the speed presenter's runner)."""
+    return {m.slug: "strong" if m.speed and m.speed.works_harder else "off" for m in prepared().atlas.muscles}
 
 
 @blueprint.get("/present")
@@ -50,6 +61,10 @@ def present(slug: str, figure: str, view: str | None = None) -> Response:
             selected=slug,
             state=figure_state().toggled(labelled=True),
         ),
+        slides=[
+            (number, m.name, url_for("presenter.present", slug=m.slug), m == muscle)
+            for number, m in enumerate(atlas.muscles, start=1)
+        ],
         deep_link=deep_link,
         local_only=reachable_only_here(deep_link),
         qr=qr_svg(deep_link),
@@ -79,7 +94,19 @@ def present_speed(speed: str, figure: str, view: str | None = None) -> Response:
         index=index,
         previous=speeds[index - 1],
         following=speeds[(index + 1) % len(speeds)],
-        figure=speed_figure(measured, linked=True, swap=False, labels=True),
+        figure=speed_figure(measured, swap=False, labels=True, intensities=harder_with_speed()),
+        harder=[m for m in prepared().atlas.muscles if m.speed and m.speed.works_harder],
+        caption=pose_caption(measured, STILL_PERCENT),
+        frame_ms=speed_frame_ms(measured),
+        slides=[
+            (
+                number,
+                f"{m.speed.label}, {m.speed.word}",
+                url_for("presenter.present_speed", speed=m.speed.slug),
+                m == measured,
+            )
+            for number, m in enumerate(speeds, start=1)
+        ],
         deep_link=deep_link,
         local_only=reachable_only_here(deep_link),
         qr=qr_svg(deep_link),
@@ -117,3 +144,13 @@ def present_pain(slug: str, view: str | None = None) -> Response:
         local_only=reachable_only_here(deep_link),
         qr=qr_svg(deep_link),
     )
+
+
+@blueprint.get("/present/speed/<speed>/frames", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/present/speed/<speed>/frames")
+@cached_page
+def speed_frames_page(speed: str, figure: str) -> str:
+    """The speed presenter's Play (S): every pose of the speed's stride with the muscles that
+    work harder marked, as on the slide. The names stay off while it runs, as in the stride
+    presenter: labels that follow every pose would double what the offline copy keeps."""
+    return speed_frames(speed_or_404(speed), swap=False, intensities=harder_with_speed())

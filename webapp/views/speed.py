@@ -3,8 +3,7 @@ stride, compared two at a time, with what changes for each muscle as a runner sp
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, render_template, url_for
-from markupsafe import Markup
+from flask import Blueprint, Response, url_for
 
 from webapp.content.model import MeasuredSpeed, Muscle
 from webapp.figure.overlay import overlay
@@ -12,19 +11,13 @@ from webapp.figure.speed_chart import Finding, Metric, draw_speed_chart
 from webapp.pages.context import muscle_or_404, prepared, reading_aids, speed_or_404
 from webapp.pages.figure_state import PLAIN, figure_state
 from webapp.pages.figures import STILL_PERCENT, speed_figure
-from webapp.pages.frames import Frame, render_frames
+from webapp.pages.frames import pose_caption, speed_frame_ms, speed_frames
 from webapp.pages.links import compare_url, speed_url
 from webapp.pages.panels import muscle_panel_context
 from webapp.pages.rendering import render_page
-from webapp.prepared import SPEED_FRAME_PERCENTS
 from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("speed", __name__)
-
-
-def pose_caption(measured: MeasuredSpeed, percent: float) -> str:
-    """The words under the runner: which speed, and when in the stride."""
-    return f"{measured.speed.label} · {percent}% of the stride"
 
 
 def speed_chart() -> str:
@@ -69,7 +62,7 @@ def render_speed(measured: MeasuredSpeed, muscle: Muscle | None = None, autoplay
         # One set of poses per speed (not per muscle): a stride's twenty poses weigh 600 KB
         # before compression, and every file here is in the static copy and the offline cache.
         frames_url=url_for("speed.frames", speed=measured.speed.slug, figure=figure_state().view_name),
-        frame_ms=round(measured.speed.stride_time * 1000 / len(SPEED_FRAME_PERCENTS), 2),
+        frame_ms=speed_frame_ms(measured),
         caption=pose_caption(measured, STILL_PERCENT),
         speed_url=speed_url,
         compare_url=compare_url,
@@ -145,10 +138,4 @@ def compare(speed: str, other: str, figure: str) -> Response:
 def frames(speed: str, figure: str) -> str:
     """Every sampled pose of one speed's stride at once, with its caption, for the play
     button: the browser loops through them at the speed's real stride time."""
-    measured = speed_or_404(speed)
-    frames = []
-    for percent in SPEED_FRAME_PERCENTS:
-        caption = pose_caption(measured, percent)
-        parts = render_template("_speed_frame.html", figure=speed_figure(measured, percent), caption=caption)
-        frames.append(Frame(str(percent), caption, Markup(parts)))
-    return render_frames(frames)
+    return speed_frames(speed_or_404(speed))
