@@ -3,7 +3,8 @@ muscle, and reading back which muscle each tap asked for.
 
 The grid comes from the figure as the browser drew it: for every drawn copy of a muscle, an
 n × n grid over its box, kept where that copy is the shape painted on top (``isPointInFill`` /
-``isPointInStroke`` on the muscle, skin and skin-edge shapes, in paint order). Every request a
+``isPointInStroke`` on the muscle, skin and skin-edge shapes, in paint order); a copy too thin
+for the grid gets one point from a finer one. Every request a
 tap sends is answered 204 and recorded, so the page never changes and what a tap "opened" is
 the address it asked for, whichever code (a link, htmx) asked.
 """
@@ -34,21 +35,32 @@ GRID = """([selector, n]) => {
     }
     return null;
   };
+  const middleOf = (found) => {
+    const mx = found.reduce((s, p) => s + p.x, 0) / found.length, my = found.reduce((s, p) => s + p.y, 0) / found.length;
+    return found.reduce((a, b) => Math.hypot(a.x - mx, a.y - my) <= Math.hypot(b.x - mx, b.y - my) ? a : b);
+  };
   const points = [];
   const links = new Set(painted.filter(p => p.muscle).map(p => p.link));
   for (const link of links) {
     const rects = painted.filter(p => p.link === link && p.muscle).map(p => p.rect);
     const left = Math.min(...rects.map(r => r.left)), right = Math.max(...rects.map(r => r.right));
     const top = Math.min(...rects.map(r => r.top)), bottom = Math.max(...rects.map(r => r.bottom));
-    for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        const x = left + (i + 0.5) * (right - left) / n, y = top + (j + 0.5) * (bottom - top) / n;
-        if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
-        const top_ = topmost(x, y);
-        if (top_ && top_.link === link)
-          points.push({slug: link.dataset.muscle, leg: link.dataset.leg || null, x, y});
+    const inside = (size) => {
+      const found = [];
+      for (let i = 0; i < size; i++) {
+        for (let j = 0; j < size; j++) {
+          const x = left + (i + 0.5) * (right - left) / size, y = top + (j + 0.5) * (bottom - top) / size;
+          if (x < 0 || y < 0 || x > innerWidth || y > innerHeight) continue;
+          const top_ = topmost(x, y);
+          if (top_ && top_.link === link) found.push({slug: link.dataset.muscle, leg: link.dataset.leg || null, x, y});
+        }
       }
-    }
+      return found;
+    };
+    let found = inside(n);
+    // A thin muscle the coarse grid misses still gets one tap: the middle of a fine grid's points.
+    if (!found.length) { const fine = inside(20); found = fine.length ? [middleOf(fine)] : []; }
+    points.push(...found);
   }
   return points;
 }"""
