@@ -154,7 +154,8 @@ def draw_figure(
         # A word wider than its column widens the figure, still centred on the body.
         over = max(left - (label_left - LABEL_MARGIN), label_right + LABEL_MARGIN - right, 0)
         left, right = left - over, right + over
-    view_box = (left, top, right - left, height)
+    left, right = round(left, 1), round(right, 1)  # short numbers in the markup
+    view_box = (left, top, round(right - left, 1), height)
 
     layer_of = {
         index: [c for c in copies if c.leg == (None if layer.muscles == "trunk" else layer.muscles)]

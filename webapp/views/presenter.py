@@ -137,6 +137,10 @@ def present_pain(slug: str, view: str | None = None) -> Response:
         previous=spots[index - 1],
         following=spots[(index + 1) % len(spots)],
         figure=slide_figure(spot, lambda s: url_for("presenter.present_pain", slug=s.slug)),
+        slides=[
+            (number, s.name, url_for("presenter.present_pain", slug=s.slug), s == spot)
+            for number, s in enumerate(spots, start=1)
+        ],
         emergency=emergency_line(spot.red_flags),
         first=warning_signs(spot.red_flags)[0],
         problems=pain.problems_at(spot),
