@@ -27,7 +27,9 @@ function key(url) {
   return address.origin + path;
 }
 
-var KEEPABLE = new Set(PRECACHE.map(key));
+// Pages drawn on demand (the figure's other views) are not in the copy but are kept once opened.
+var KEPT_ON_VISIT = {{ kept_on_visit | tojson }};
+var KEEPABLE = new Set(PRECACHE.concat(KEPT_ON_VISIT).map(key));
 
 function keepable(url) {
   return KEEPABLE.has(key(url));

@@ -10,7 +10,9 @@ import re
 
 import brotli
 
+from tests.conftest import real_content
 from webapp import create_app
+from webapp.pages.page_list import page_list
 from webapp.views import offline
 from webapp.views.offline import content_version
 
@@ -51,6 +53,21 @@ def test_the_worker_keeps_every_muscle_phase_presenter_state_and_guide(client, a
 
 def test_the_worker_never_keeps_what_needs_the_server(client):
     assert not [path for path in precache(client) if path.startswith(("/quiz", "/healthz", "/sw.js"))]
+
+
+def kept_on_visit(client) -> list[str]:
+    script = client.get("/sw.js").get_data(as_text=True)
+    return json.loads(re.search(r"var KEPT_ON_VISIT = (\[.*?\]);", script).group(1))
+
+
+def test_pages_drawn_on_demand_are_left_out_of_the_copy_but_kept_once_opened(app, client):
+    on_demand = {
+        a.path for a in page_list(app) if a.on_demand and not a.path.startswith(("/preview", "/embed"))
+    }
+    views = [name for name in real_content().figure.views if name != "side"]
+    assert on_demand and all(any(f"/{view}/" in path for path in on_demand) for view in views)
+    assert set(kept_on_visit(client)) == on_demand
+    assert not on_demand & set(precache(client))
 
 
 def test_the_copy_leaves_out_what_only_other_sites_use(client):

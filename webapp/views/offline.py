@@ -63,10 +63,10 @@ def fix_version(state: BlueprintSetupState) -> None:
 FOR_OTHER_SITES = ("previews", "embeds")
 
 
-def precache_list(app: Flask) -> list[str]:
-    """Every page (and forwarding address), static file and the manifest: the offline copy.
-    Not what needs the server, not what only other sites use, and not the worker itself or
-    the copy's own size."""
+def _readers_addresses(app: Flask, *, on_demand: bool) -> list[str]:
+    """The addresses a reader of this site may keep offline: on the page list, not needing the
+    server to answer (or, with ``on_demand``, drawn by it only to keep the copies small), not
+    what only other sites use, and not the worker itself or the copy's own size."""
     adapter = app.url_map.bind("localhost")
     itself = {url_for("offline.service_worker"), url_for("offline.size")}
 
@@ -74,7 +74,19 @@ def precache_list(app: Flask) -> list[str]:
         endpoint = adapter.match(path)[0] if not path.startswith("/static/") else "static"
         return endpoint.split(".", 1)[0] not in FOR_OTHER_SITES and path not in itself
 
-    return sorted(a.path for a in page_list(app) if not a.needs_server and kept(a.path))
+    wanted = (lambda a: a.on_demand) if on_demand else (lambda a: not a.needs_server)
+    return sorted(a.path for a in page_list(app) if wanted(a) and kept(a.path))
+
+
+def precache_list(app: Flask) -> list[str]:
+    """Every page (and forwarding address), static file and the manifest: the offline copy."""
+    return _readers_addresses(app, on_demand=False)
+
+
+def kept_on_visit(app: Flask) -> list[str]:
+    """Pages left out of the offline copy to keep it small (the figure's other views), which
+    the worker keeps once a reader opens them, so they open again offline."""
+    return _readers_addresses(app, on_demand=True)
 
 
 @dataclass(frozen=True)
@@ -133,6 +145,7 @@ def prerender_worker(app: Flask) -> None:
             "sw.js",
             version=app.config["CONTENT_VERSION"],
             precache=precache_list(app),
+            kept_on_visit=kept_on_visit(app),
             offline_page=offline_page,
             copy_size=url_for("offline.size"),
         )
