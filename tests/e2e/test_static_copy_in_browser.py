@@ -122,6 +122,6 @@ def test_the_presenter_moves_between_muscles(static_page: Page):
     first, second = list(NAMES)[:2]
     static_page.goto("/present")
     expect(static_page).to_have_url(at(f"/present/{first}"))
-    static_page.locator('a[data-key="next"]').click()
+    static_page.locator('a[rel="next"]').click()
     expect(static_page).to_have_url(at(f"/present/{second}"))  # waits for the swap, unlike a bare assert
     expect(static_page.locator("header.site-header")).to_have_count(0)
