@@ -245,6 +245,10 @@ def test_each_speed_has_a_presenter_slide_with_its_key_numbers_and_keys(client, 
     assert re.findall(r'href="([^"]+)"[^>]*rel="prev"', html) == [f"/present/speed/{speeds[index - 1]}"]
     assert 'class="figure-label' in html, "the projector names every muscle"
     assert f'data-frames="/present/speed/{speed.slug}/frames"' in html, "S can play this speed"
+    shown = re.findall(r'data-key="(\d+)"[^>]*>(\d+)', html)
+    assert len(shown) == len(speeds) and all(key == number for key, number in shown), (
+        "each key is the number shown"
+    )
 
 
 def test_the_speed_slide_marks_the_muscles_that_work_harder_as_speed_rises(client, each_speed):
