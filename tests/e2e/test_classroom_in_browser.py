@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import unicodedata
 
 import pytest
 import zxingcpp
@@ -241,3 +243,69 @@ def test_only_the_offered_answers_can_be_chosen_and_the_feedback_lights_the_righ
     assert dimmed.evaluate(fill) == "rgb(238, 233, 227)"  # every other muscle faint
     assert lit.is_visible() and lit.bounding_box()["height"] > 0
     page.screenshot(path=f"/tmp/quiz-feedback-{viewport['width']}.png", full_page=True)
+
+
+# In print layout (A4 less its margins is 718 CSS px wide), what pokes out to the right of the
+# page, and whether the corner with the QR code and address covers any of the page's words.
+_PRINT_PROBLEMS = """() => {
+  const right = document.documentElement.clientWidth;
+  const wide = [...document.querySelectorAll('body *')].filter(el => {
+    const box = el.getBoundingClientRect();
+    return box.width && box.right > right + 0.5 && getComputedStyle(el).visibility !== 'hidden';
+  }).map(el => el.tagName + '.' + (el.getAttribute('class') || ''));
+  const corner = document.querySelector('.handout-footer').getBoundingClientRect();
+  const covered = [...document.querySelectorAll('.panel h1, .panel__group, .panel__subtitle, .panel__summary, .key-number')]
+    .filter(el => { const b = el.getBoundingClientRect();
+      return b.width && b.left < corner.right && b.right > corner.left && b.top < corner.bottom && b.bottom > corner.top; })
+    .map(el => el.getAttribute('class'));
+  return {wide, covered};
+}"""
+
+
+def test_every_muscle_handout_stays_inside_the_page_and_its_corner_covers_no_words(open_page):
+    page = open_page(viewport={"width": 718, "height": 1000})
+    page.emulate_media(media="print")
+    for slug in SLUGS:
+        page.goto(f"/muscles/{slug}")
+        assert page.evaluate(_PRINT_PROBLEMS) == {"wide": [], "covered": []}, slug
+
+
+def test_the_printed_handout_has_nothing_in_its_right_margin(page: Page, tmp_path):
+    """Rasterised as paper comes out of the printer: the right margin strip is blank paper."""
+    for slug in ("calves", "tibialis-anterior"):
+        page.goto(f"/muscles/{slug}")
+        pdf = tmp_path / f"{slug}.pdf"
+        pdf.write_bytes(page.pdf(format="A4", print_background=True))
+        subprocess.run(
+            ["pdftoppm", "-r", "72", "-png", "-singlefile", str(pdf), str(tmp_path / slug)], check=True
+        )
+        image = Image.open(tmp_path / f"{slug}.png").convert("L")
+        margin = round(11 / 25.4 * 72) - 2  # the @page margin, less a little for anti-aliasing
+        strip = image.crop((image.width - margin, 0, image.width, image.height))
+        assert strip.getextrema()[0] >= 250, f"{slug}: something is printed in the right margin"
+        assert (
+            image.crop((0, 0, image.width - margin, image.height)).getextrema()[0] < 100
+        )  # the page has ink
+
+
+def test_the_worksheet_keeps_its_answers_shut_on_screen_and_prints_them(open_page):
+    page = open_page(viewport={"width": 1024, "height": 768})
+    page.goto("/worksheet")
+    names = [
+        m.name for m in ATLAS.muscles if page.locator(f'.worksheet__key li:has-text("{m.name}")').count()
+    ]
+    assert names
+    shown = (
+        "names => names.filter(n => [...document.querySelectorAll('main *')].some(el => "
+        "el.childElementCount === 0 && el.textContent.includes(n) && el.checkVisibility()))"
+    )
+    for region in page.locator(".worksheet__figure").first.locator("[data-muscle]").all():
+        region.hover(force=True)  # no hover name, tooltip or label gives a muscle away
+        assert page.evaluate(shown, names) == [], region.get_attribute("data-muscle")
+    # Paper has the key on page two although the screen keeps it shut.
+    text = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages[1].extract_text()
+    text = unicodedata.normalize("NFKC", text)  # the PDF sets "fl" as one ligature glyph
+    assert [name for name in names if name not in text] == []
+    page.get_by_text("Show the answers").click()
+    expect(page.locator(".worksheet__key")).to_be_visible()
+    assert page.evaluate(shown, names) == names

@@ -67,9 +67,15 @@ def problem(text: str) -> Response:
     return render_page("quiz_problem.html", status=400, text=text)
 
 
+def quiz_for(seed: int) -> tuple[Question, ...]:
+    """The quiz for ``seed``, made for the view its runner is drawn in (the side view), so
+    every offered answer can be found on the figure (issue 19's rule lives in make_quiz)."""
+    return make_quiz(prepared().atlas, seed, prepared().figure.views["side"].shows)
+
+
 def _state(seed: int, number: int, answers_text: str) -> tuple[tuple[Question, ...], Question, list[str]]:
     """The quiz, the question and the answers so far, or a QuizError for a tampered link."""
-    questions = make_quiz(prepared().atlas, seed)
+    questions = quiz_for(seed)
     if not 1 <= number <= len(questions):
         raise QuizError("no such question")
     answers = parse_answers(answers_text, prepared().atlas, number - 1)
@@ -167,7 +173,7 @@ def answer(seed: int, number: int, figure: str) -> Response:
 def score_page(seed: int, figure: str) -> Response:
     """The score, recomputed from the seed and the answers in the address."""
     try:
-        questions = make_quiz(prepared().atlas, seed)
+        questions = quiz_for(seed)
         answers = parse_answers(request.args.get("answers", ""), prepared().atlas, len(questions))
     except QuizError:
         return problem("This score link has been changed. Take the quiz again to see your score.")
