@@ -165,3 +165,13 @@ def test_questions_and_explanations_are_tidy_sentences():
             lowered = {w.lower() for w in PROPER_WORDS}
             assert not re.search(rf"\b({'|'.join(lowered)})\b", text), (view, text)  # case-sensitive
         assert question.prompt.endswith(("?", "”")), question.prompt
+
+
+@pytest.mark.parametrize("view", list(real_content().figure.views))
+def test_a_quiz_in_a_view_only_offers_muscles_that_view_draws(client, view):
+    shown = real_content().figure.views[view]
+    prefix = "" if view == next(iter(real_content().figure.views)) else f"/{view}"
+    for seed in range(1, 6):
+        html = client.get(f"{prefix}/quiz/{seed}/1").get_data(as_text=True)
+        offered = re.findall(r'name="choice" value="([\w-]+)"', html)
+        assert len(offered) == 4 and all(shown.shows(slug) for slug in offered), (view, seed, offered)

@@ -14,7 +14,7 @@ from webapp.content.model import Muscle
 from webapp.content.wording import with_the
 from webapp.figure.qr import qr_svg
 from webapp.pages.context import prepared, public_url, reachable_only_here
-from webapp.pages.figure_state import PLAIN
+from webapp.pages.figure_state import PLAIN, figure_state
 from webapp.pages.figures import runner
 from webapp.pages.rendering import render_page
 from webapp.quiz.questions import SEED_RANGE, Question, QuizError, make_quiz, parse_answers, score
@@ -68,9 +68,9 @@ def problem(text: str) -> Response:
 
 
 def quiz_for(seed: int) -> tuple[Question, ...]:
-    """The quiz for ``seed``, made for the view its runner is drawn in (the side view), so
+    """The quiz for ``seed``, made for the view its runner is drawn in (the address's), so
     every offered answer can be found on the figure (issue 19's rule lives in make_quiz)."""
-    return make_quiz(prepared().atlas, seed, prepared().figure.views["side"].shows)
+    return make_quiz(prepared().atlas, seed, prepared().figure.views[figure_state().view].shows)
 
 
 def _state(seed: int, number: int, answers_text: str) -> tuple[tuple[Question, ...], Question, list[str]]:
