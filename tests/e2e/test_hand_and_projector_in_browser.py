@@ -68,6 +68,17 @@ def bottom_of(page: Page, selector: str) -> float:
     return page.locator(selector).first.evaluate("e => e.getBoundingClientRect().bottom + scrollY")
 
 
+def settled_scroll(page: Page, expected: float, seconds: float = 5) -> float:
+    """The scroll position once it reaches ``expected`` or ``seconds`` have passed (a history
+    swap is fetched, so the position is put back a moment after the address changes)."""
+    for _ in range(int(seconds * 10)):
+        y = page.evaluate("scrollY")
+        if abs(y - expected) <= 1:
+            break
+        page.wait_for_timeout(100)
+    return y
+
+
 # --- 1. No jumps ------------------------------------------------------------------------------
 
 # (what the reader taps, where it is, the address it opens, what the page then says and reads out)
@@ -145,10 +156,10 @@ def test_back_and_forward_return_to_where_the_reader_was(phone: Page):
     assert reading > at_chips + 200
     phone.go_back()
     expect(phone.locator("#panel-heading")).to_have_text(NAMES["calves"])
-    phone.wait_for_function(f"Math.abs(scrollY - {at_chips}) <= 1", timeout=5000)
+    assert settled_scroll(phone, at_chips) == pytest.approx(at_chips, abs=1), "Back lost the place"
     phone.go_forward()
     expect(phone.locator("#panel-heading")).to_have_text(NAMES["glutes"])
-    phone.wait_for_function(f"Math.abs(scrollY - {reading}) <= 1", timeout=5000)
+    assert settled_scroll(phone, reading) == pytest.approx(reading, abs=1), "Forward lost the place"
 
 
 # --- 2. The first phone screen ------------------------------------------------------------------
