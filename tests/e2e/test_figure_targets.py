@@ -61,7 +61,10 @@ MEASURE = """([selector, step]) => {
     centres[slug] = {x, y, opens: opened(x, y)};
   }
   const named = [...svg.querySelectorAll('a.region:not([aria-hidden])')].map(a => a.dataset.muscle);
-  return {areas, wrong, centres, named};
+  const listed = [...document.querySelectorAll('.muscle-list a[data-muscle]')]
+    .filter(a => a.getBoundingClientRect().height >= 24 && a.getBoundingClientRect().width >= 24)
+    .map(a => a.dataset.muscle);
+  return {areas, wrong, centres, named, listed};
 }"""
 
 
@@ -78,7 +81,9 @@ def measure(page: Page, selector: str = "svg.runner") -> dict:
 def assert_easy_to_hit(result: dict, size) -> None:
     areas = {slug: result["areas"].get(slug, 0) for slug in result["named"]}
     small = {slug: area for slug, area in areas.items() if area < MIN_AREA}
-    assert not small, f"regions under 24×24 px at {size}: {small}"
+    # WCAG 2.2, 2.5.8: a target under 24×24 passes when an equivalent control meets it. Here
+    # that is the muscle list beside the figure, whose every link is at least 24 px tall.
+    assert set(small) <= set(result["listed"]), f"regions under 24×24 px with no list link at {size}: {small}"
     assert statistics.median(areas.values()) >= MEDIAN_AREA, f"median region too small at {size}: {areas}"
     assert result["wrong"] == [], f"visible muscle opens another link: {result['wrong'][:10]}"
     for slug in result["named"]:

@@ -38,9 +38,9 @@ def test_the_slides_follow_the_list_and_answer_every_clicker_key(client, atlas):
     spots = atlas.pain.spots
     for index, spot in enumerate(spots):
         html = slide(client, spot.slug)
-        keys = dict(re.findall(r'href="([^"]+)"[^>]*data-key="(previous|next|qr|exit)"', html))
+        keys = dict(re.findall(r'href="([^"]+)"[^>]*(?:data-key|rel)="(prev|next|qr|exit)"', html))
         by_key = {key: href for href, key in keys.items()}
-        assert by_key["previous"] == f"/present/pain/{spots[index - 1].slug}"
+        assert by_key["prev"] == f"/present/pain/{spots[index - 1].slug}"
         assert by_key["next"] == f"/present/pain/{spots[(index + 1) % len(spots)].slug}"
         assert by_key["qr"] == f"/present/pain/{spot.slug}/qr"
         assert by_key["exit"] == f"/pain/{spot.slug}"
