@@ -61,7 +61,7 @@
     return bar.querySelector("[data-offline-" + name + "]");
   }
 
-  // One state at a time: "offer" (first visit, pinned to the bottom of the screen), "later",
+  // One state at a time: "offer" (first visit, in the footer), "later",
   // "keeping", "kept", "failed" and "removed" (in the page's footer).
   function show(state, progress) {
     var text = {
