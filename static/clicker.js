@@ -71,11 +71,34 @@
     }
   }
 
+  var swapping = false;
+  var waiting = null;
+  document.addEventListener("htmx:beforeRequest", function () {
+    swapping = true;
+  });
+  ["htmx:afterSettle", "htmx:responseError", "htmx:sendError", "htmx:swapError"].forEach(function (name) {
+    document.addEventListener(name, function () {
+      swapping = false;
+      var move = waiting;
+      waiting = null;
+      if (move) {
+        follow(document.querySelector('a[rel~="' + move + '"]'));
+      }
+    });
+  });
+
   document.addEventListener("keydown", function (event) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target) || document.querySelector("dialog[open]")) {
       return;
     }
     var move = MOVES[event.key];
+    if (move && !event.shiftKey && swapping) {
+      // A clicker pressed twice quickly: the next and previous links are the old page's until
+      // the swap settles, so the press waits for it rather than following a stale link.
+      event.preventDefault();
+      waiting = move;
+      return;
+    }
     if (move && !event.shiftKey) {
       var handled = (event.key.indexOf("Page") === 0 && scrollFirst(move)) || follow(document.querySelector('a[rel~="' + move + '"]'));
       if (handled) {

@@ -272,8 +272,13 @@ def test_the_phone_layout_passes_the_audit(open_page, path):
     page = open_page(**PHONE)
     page.goto(path)
     if path == "/muscles/calves":
+        # A muscle's page shows its runner at full size, so the chips are a scroll away.
+        page.locator('.muscle-list a[data-muscle="glutes"]').scroll_into_view_if_needed()
         finger_tap(page, '.muscle-list a[data-muscle="glutes"]')
         expect(page.locator("#panel-heading")).to_have_text(NAMES["glutes"])
+    # At the top of the page: scrolled, the sticky name and contents bars pass over the chips,
+    # which axe reports as targets too small while they are covered.
+    page.evaluate("scrollTo(0, 0)")
     results = Axe().run(
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
     )

@@ -149,6 +149,9 @@ def test_the_open_share_control_passes_axe(open_page, size):
     share_button(page).click()
     page.get_by_role("button", name="Copy", exact=True).click()
     expect(page.locator("[data-share-status]")).not_to_be_empty()
+    # At the top of the page: scrolled, the sticky name and contents bars pass over the chips,
+    # which axe reports as targets too small while they are covered.
+    page.evaluate("scrollTo(0, 0)")
     results = Axe().run(
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
     )
