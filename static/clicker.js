@@ -17,8 +17,26 @@
     return Boolean(target.closest && target.closest("input, textarea, select, [contenteditable]:not([contenteditable='false'])"));
   }
 
+  // A key's move is under way from its click until the page it asked for settles (or, should
+  // no swap follow, a short while): a second press meanwhile waits for it.
+  var swapping = false;
+  var waiting = null;
+  var swapTimer = 0;
+  function settled() {
+    window.clearTimeout(swapTimer);
+    swapping = false;
+    var move = waiting;
+    waiting = null;
+    if (move) {
+      follow(document.querySelector('a[rel~="' + move + '"]'));
+    }
+  }
+
   function follow(link) {
     if (link) {
+      swapping = true;
+      window.clearTimeout(swapTimer);
+      swapTimer = window.setTimeout(settled, 3000);
       link.click();
     }
     return Boolean(link);
@@ -71,20 +89,8 @@
     }
   }
 
-  var swapping = false;
-  var waiting = null;
-  document.addEventListener("htmx:beforeRequest", function () {
-    swapping = true;
-  });
   ["htmx:afterSettle", "htmx:responseError", "htmx:sendError", "htmx:swapError"].forEach(function (name) {
-    document.addEventListener(name, function () {
-      swapping = false;
-      var move = waiting;
-      waiting = null;
-      if (move) {
-        follow(document.querySelector('a[rel~="' + move + '"]'));
-      }
-    });
+    document.addEventListener(name, settled);
   });
 
   document.addEventListener("keydown", function (event) {

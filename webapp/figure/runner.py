@@ -204,4 +204,5 @@ def draw_figure(
         dwg.add(group)
         dwg["data-labelled"] = "true"
     set_view_box(dwg, view_box)
-    return Figure(dwg, key)
+    orientation = f"{view.whose_left[:1].upper()}{view.whose_left[1:]}." if key else ""
+    return Figure(dwg, key, orientation)

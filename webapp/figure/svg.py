@@ -19,11 +19,16 @@ class Figure:
 
     A figure with a ``key`` (number, name) has numbers on it for narrow screens; the page gets
     the key as a numbered list after the drawing (hidden from screen readers, which hear each
-    muscle's own name; shown by the stylesheet only where the numbers are)."""
+    muscle's own name; shown by the stylesheet only where the numbers are). Its ``orientation``
+    (whose left is whose) closes the key, for the presenter, where the leg tags at projector
+    size would run into each other under a narrow view."""
 
-    def __init__(self, drawing: svgwrite.Drawing, key: Sequence[tuple[int, str]] = ()) -> None:
+    def __init__(
+        self, drawing: svgwrite.Drawing, key: Sequence[tuple[int, str]] = (), orientation: str = ""
+    ) -> None:
         self.drawing = drawing
         self.key = tuple(key)
+        self.orientation = orientation
 
     @cached_property
     def markup(self) -> str:
@@ -39,7 +44,10 @@ class Figure:
         # The figure package knows no web framework, so the key is escaped with the standard
         # library; Jinja takes this method's answer as markup.
         items = "".join(f'<li value="{number}">{escape(name)}</li>' for number, name in self.key)
-        return f'{self.markup}<ol class="figure-key" aria-hidden="true">{items}</ol>'
+        note = (
+            f'<p class="figure-key__orientation">{escape(self.orientation)}</p>' if self.orientation else ""
+        )
+        return f'{self.markup}<ol class="figure-key" aria-hidden="true">{items}</ol>{note}'
 
     @property
     def view_box(self) -> tuple[float, float, float, float]:
