@@ -122,6 +122,10 @@ def test_each_muscle_page_offers_the_embed_code_to_copy(public_client, each_musc
         ("/stride/toe-off", "/embed/stride/toe-off"),
         ("/stride/toe-off/calves", "/embed/stride/toe-off/calves"),
         ("/embed/calves", "/embed/calves"),
+        ("/back/muscles/calves", "/back/embed/calves"),
+        ("/back-labelled/muscles/calves", "/back/embed/calves"),
+        ("/front/stride/toe-off/calves", "/front/embed/stride/toe-off/calves"),
+        ("/back/embed/calves", "/back/embed/calves"),
     ],
 )
 def test_oembed_answers_a_rich_embed_for_a_muscle_or_phase_page(public_client, page, embed):
@@ -133,6 +137,16 @@ def test_oembed_answers_a_rich_embed_for_a_muscle_or_phase_page(public_client, p
     assert (answer["width"], answer["height"]) == (720, 600)
     assert answer["html"].startswith(f'<iframe src="{PUBLIC}{embed}" width="720" height="600" title="')
     assert answer["thumbnail_url"].startswith(f"{PUBLIC}/preview/")
+
+
+def test_an_embed_in_another_view_draws_that_view_and_offers_its_own_code(public_client):
+    html = public_client.get("/back/muscles/calves").get_data(as_text=True)
+    [code] = re.findall(r"<textarea[^>]*readonly[^>]*>([^<]*)</textarea>", html)
+    assert f"&lt;iframe src=&#34;{PUBLIC}/back/embed/calves&#34;" in code
+    embed = public_client.get("/back/embed/stride/toe-off").get_data(as_text=True)
+    assert re.findall(r'<svg [^>]*class="runner[^"]*"[^>]*data-view="([\w-]+)"', embed) == ["back"]
+    assert 'href="/back/embed/stride/toe-off/calves"' in embed
+    assert public_client.get("/sideways/embed/calves").status_code == 404
 
 
 def test_oembed_keeps_within_the_size_the_consumer_allows(public_client):

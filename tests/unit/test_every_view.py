@@ -1,6 +1,6 @@
 """Every view in every mode: each view of data/views has an address in stride mode, the speed
-view and its comparison, the presenter, the tours, the quiz, the worksheet and the preview
-pictures (``/back/stride/toe-off``), and draws the runner that way there, Play's frames too. An
+view and its comparison, the presenter, the tours (their list and start too), the quiz, the
+worksheet, the embeds and the preview pictures (``/back/stride/toe-off``), and draws the runner that way there, Play's frames too. An
 unknown view is the friendly 404. When the open muscle is not in the view shown, the page says so
 and links to a view that shows it. Screen readers hear which view it is and whose left is whose.
 The static copy and the offline cache keep the atlas in every view and the other modes in the
@@ -62,6 +62,9 @@ def drawn_views(text: str) -> Counter:
 def check_mode(app: Flask, endpoint: str, path: str, view: str) -> None:
     """The address of ``endpoint`` in ``view`` answers, and every runner on it is that view."""
     response = app.test_client().get(in_view(view, path))
+    if response.status_code in (301, 302, 308):  # a tour's address: its first step, same view
+        assert response.location.startswith(in_view(view, path)), (view, path, response.location)
+        return
     if endpoint == "quiz.score_page":  # no answers given: the friendly 400, in that view's address
         assert response.status_code == 400, path
         return
@@ -72,6 +75,10 @@ def check_mode(app: Flask, endpoint: str, path: str, view: str) -> None:
         return
     html = response.get_data(as_text=True)
     drawn = drawn_views(html) or drawn_views(html.replace("&#34;", '"'))
+    if endpoint == "tours.index":  # no runner: every tour starts in this view
+        starts = re.findall(r'href="([^"]*/tours/[\w-]+)"', html)
+        assert starts and all(s.startswith(in_view(view, "/tours/")) for s in starts), starts
+        return
     if endpoint != "quiz.answer":  # feedback has no runner
         assert set(drawn) == {view}, (view, path, drawn)
     if endpoint.endswith(".frames"):  # Play: every frame is a runner in this view

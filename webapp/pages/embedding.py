@@ -46,9 +46,12 @@ def iframe_code(
     phase: Phase | None = None,
     width: int = EMBED_WIDTH,
     height: int = EMBED_HEIGHT,
+    view: str | None = None,
 ) -> str:
-    """The ``<iframe>`` another site pastes in to show the embed, as text."""
-    source, title = escape(public_url(embed_path(muscle, phase))), escape(embed_title(muscle, phase))
+    """The ``<iframe>`` another site pastes in to show the embed, as text (in ``view``, a view's
+    address segment; by default the view shown now)."""
+    source = escape(public_url(embed_path(muscle, phase, view=view)))
+    title = escape(embed_title(muscle, phase))
     return (
         f'<iframe src="{source}" width="{width}" height="{height}" title="{title}" '
         'loading="lazy" style="max-width: 100%; border: 0;"></iframe>'

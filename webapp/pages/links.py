@@ -53,15 +53,17 @@ def compare_url(one: MeasuredSpeed, other: MeasuredSpeed) -> str:
     return url_for("speed.compare", speed=slower.speed.slug, other=faster.speed.slug, figure=_view())
 
 
-def embed_path(muscle: Muscle | None = None, phase: Phase | None = None) -> str:
-    """The embed of a muscle, a phase, or a muscle at a phase."""
+def embed_path(muscle: Muscle | None = None, phase: Phase | None = None, *, view: str | None = None) -> str:
+    """The embed of a muscle, a phase, or a muscle at a phase, in ``view`` (a view's address
+    segment; by default the view shown now)."""
+    in_view = {} if view is None else {"figure": view}
     if phase:
         if muscle:
-            return url_for("embeds.muscle_at_phase", phase=phase.slug, muscle=muscle.slug)
-        return url_for("embeds.phase", phase=phase.slug)
+            return url_for("embeds.muscle_at_phase", phase=phase.slug, muscle=muscle.slug, **in_view)
+        return url_for("embeds.phase", phase=phase.slug, **in_view)
     if muscle is None:
         raise ValueError(NOTHING_SHOWN)
-    return url_for("embeds.muscle", slug=muscle.slug)
+    return url_for("embeds.muscle", slug=muscle.slug, **in_view)
 
 
 def full_page_path(muscle: Muscle | None, phase: Phase | None) -> str:

@@ -27,6 +27,7 @@ from webapp.pages.embedding import (
     iframe_code,
     page_at,
 )
+from webapp.pages.figure_state import PLAIN, parse_state, view_names
 from webapp.pages.figures import runner
 from webapp.pages.links import embed_path, full_page_path, picture_of
 from webapp.pages.pain import emergency_line, problem_or_404, spot_or_404, warning_signs
@@ -62,23 +63,26 @@ def render_embed(muscle: Muscle | None, phase: Phase | None) -> Response:
     return allow_framing(response, current_app.config["EMBED_ORIGINS"])
 
 
-@blueprint.get("/embed/<slug>")
+@blueprint.get("/embed/<slug>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/embed/<slug>")
 @cached_page
-def muscle(slug: str) -> Response:
+def muscle(slug: str, figure: str) -> Response:
     """One muscle, highlighted on the runner, with what it does in the stride."""
     return render_embed(muscle_or_404(slug), None)
 
 
-@blueprint.get("/embed/stride/<phase>")
+@blueprint.get("/embed/stride/<phase>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/embed/stride/<phase>")
 @cached_page
-def phase(phase: str) -> Response:
+def phase(phase: str, figure: str) -> Response:
     """One phase of the stride: the pose, the working muscles and what happens."""
     return render_embed(None, phase_or_404(phase))
 
 
-@blueprint.get("/embed/stride/<phase>/<muscle>")
+@blueprint.get("/embed/stride/<phase>/<muscle>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/embed/stride/<phase>/<muscle>")
 @cached_page
-def muscle_at_phase(phase: str, muscle: str) -> Response:
+def muscle_at_phase(phase: str, muscle: str, figure: str) -> Response:
     """A muscle at one phase: how hard it works there, on the posed runner."""
     return render_embed(muscle_or_404(muscle), phase_or_404(phase))
 
@@ -148,6 +152,8 @@ def oembed() -> Response:
     if shown is None:
         return _problem(404, "That address is not a muscle or stride page of this site.")
     muscle, phase = shown
+    # The embed shows the page's view (a link to the back view embeds the back view).
+    view = parse_state(page[1].get("figure", PLAIN), view_names()).view_name if page else PLAIN
     width, height = _size("maxwidth", EMBED_WIDTH), _size("maxheight", EMBED_HEIGHT)
     return jsonify(
         version="1.0",
@@ -155,7 +161,7 @@ def oembed() -> Response:
         provider_name=PROVIDER,
         provider_url=public_url(url_for("muscles.index")),
         title=embed_title(muscle, phase),
-        html=iframe_code(muscle, phase, width, height),
+        html=iframe_code(muscle, phase, width, height, view=view),
         width=width,
         height=height,
         thumbnail_url=picture_of(muscle, phase)[0],

@@ -16,16 +16,18 @@ from webapp.serving.page_cache import cached_page
 blueprint = Blueprint("tours", __name__)
 
 
-@blueprint.get("/tours")
+@blueprint.get("/tours", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/tours")
 @cached_page
-def index() -> Response:
+def index(figure: str) -> Response:
     """Everything for teaching: presenter view, tours, quiz and worksheet."""
     return render_page("tours.html", atlas=prepared().atlas)
 
 
-@blueprint.get("/tours/<slug>")
-def start(slug: str) -> ResponseReturnValue:
-    """A tour's address opens its first step."""
+@blueprint.get("/tours/<slug>", defaults={"figure": PLAIN})
+@blueprint.get("/<view:figure>/tours/<slug>")
+def start(slug: str, figure: str) -> ResponseReturnValue:
+    """A tour's address opens its first step, in the view it names."""
     if prepared().atlas.tour(slug) is None:
         abort(404)
     return redirect(url_for("tours.step", slug=slug, number=1))
