@@ -95,12 +95,10 @@ def assert_easy_to_hit(result: dict, size) -> None:
 SIZES = pytest.mark.parametrize("size", [(375, 800), (1280, 900)], ids=["phone", "desktop"])
 
 
-# On a phone the front page's runner is capped to share the first screen with the title and
-# what to do (issue 20), so its targets are measured where the runner has its full size: a
-# muscle's page. The front page's smaller runner still opens the right muscle (test_touch).
 def first_figure(size, view: str = "") -> str:
-    # Hamstrings are not drawn from the front, so no muscle there wears the selected outline.
-    return f"{view}/muscles/hamstrings" if size[0] < 860 else f"{view}/"
+    """The front page: nothing is selected, and on a phone the runner is as large as the first
+    screen allows below the title and what to do."""
+    return f"{view}/"
 
 
 @SIZES
