@@ -7,6 +7,7 @@ Coordinates are drawing units for a 440-unit-tall runner (see
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Sequence
@@ -126,6 +127,12 @@ def smooth_path(points: Sequence[Point], closed: bool = True) -> str:
     """A smooth SVG path through the points. Catmull-Rom leaves each point along one tangent,
     so every curve's first control point mirrors the one before it: all curves after the
     first use the shorter ``S`` command."""
+    # Shapes are drawn in their own frames, so every pose asks for the same few hundred paths.
+    return _smooth_path(tuple((x, y) for x, y in points), closed)
+
+
+@functools.lru_cache(maxsize=4096)
+def _smooth_path(points: tuple[Point, ...], closed: bool) -> str:
     curves = smooth_curves(points, closed)
     parts = [f"M{_pair(points[0])}"]
     for i, (_, c1, c2, end) in enumerate(curves):

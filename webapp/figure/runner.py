@@ -9,6 +9,7 @@ A point inside a visible muscle is therefore always that muscle's link.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 
 import shapely
@@ -65,8 +66,18 @@ def _label_side(copy: Copy, hip_x: float) -> int:
     return 1 if offset >= 0 else -1
 
 
-_GROWTH_CACHE: dict[tuple, tuple[Pose, dict[tuple[str, str | None], BaseGeometry]]] = {}
+_GROWTH_CACHE: dict[tuple, dict[tuple[str, str | None], BaseGeometry]] = {}
 GROWTH_CACHE_SIZE = 1024  # poses × views × box sizes a site draws: the home pose, phases, speeds
+_VIEW_KEYS: dict[int, tuple[View, str]] = {}
+
+
+def _view_key(view: View) -> str:
+    """A digest of everything ``view`` draws, worked out once per view: two apps loaded from
+    the same data share their tap areas (a test run and a worker process build several)."""
+    known = _VIEW_KEYS.get(id(view))
+    if known is None or known[0] is not view:
+        known = _VIEW_KEYS[id(view)] = (view, hashlib.sha256(repr(view).encode()).hexdigest())
+    return known[1]
 
 
 def _growth(
@@ -78,11 +89,13 @@ def _growth(
 ) -> dict[tuple[str, str | None], BaseGeometry]:
     """How far each muscle copy's tap area grows, by (slug, leg). The geometry depends only on
     the view, the pose, which muscles are drawn and the box, so it is worked out once for each
-    (pages draw the same pose with other links, highlights and selections)."""
-    key = (view.name, id(pose), tuple((c.slug, c.leg) for cs in layer_of.values() for c in cs), view_box)
+    (pages draw the same pose with other links, highlights and selections). A pose is known
+    by where its segments are."""
+    copies = tuple((c.slug, c.leg) for cs in layer_of.values() for c in cs)
+    key = (_view_key(view), tuple(pose.segments.items()), pose.body, copies, view_box)
     cached = _GROWTH_CACHE.get(key)
-    if cached and cached[0] is pose:
-        return cached[1]
+    if cached is not None:
+        return cached
     stack: list[Painted] = []
     for index, layer in enumerate(view.layers):
         if layer.muscles:
@@ -98,7 +111,7 @@ def _growth(
     result = {(t.slug, t.leg): t.growth for t in targets}
     if len(_GROWTH_CACHE) >= GROWTH_CACHE_SIZE:
         _GROWTH_CACHE.pop(next(iter(_GROWTH_CACHE)))
-    _GROWTH_CACHE[key] = (pose, result)
+    _GROWTH_CACHE[key] = result
     return result
 
 
