@@ -167,7 +167,9 @@ def test_a_375px_phone_never_scrolls_sideways(open_page):
     wide = {}
     for path in PHONE_PAGES:  # one phone, every page opened cold in turn
         page.goto(path)
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         if overflow > 0:
             wide[path] = overflow
     assert wide == {}, f"pages wider than the phone (px too wide): {wide}"

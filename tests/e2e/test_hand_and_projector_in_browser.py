@@ -218,7 +218,14 @@ def test_on_a_phone_each_tour_step_shows_its_words_first_and_next_needs_no_scrol
 # --- 5. Panes that fit ---------------------------------------------------------------------------
 
 
-STICKY_PANES = ["/", "/muscles/calves", "/stride", "/speed/3-m-s", "/speed/3-m-s/calves", "/tours/one-stride/2"]
+STICKY_PANES = [
+    "/",
+    "/muscles/calves",
+    "/stride",
+    "/speed/3-m-s",
+    "/speed/3-m-s/calves",
+    "/tours/one-stride/2",
+]
 
 
 @pytest.mark.parametrize("size", LAPTOPS_AND_PROJECTORS, ids=[f"{w}x{h}" for w, h in LAPTOPS_AND_PROJECTORS])
@@ -236,7 +243,9 @@ def test_the_sticky_runner_pane_fits_the_screen(open_page, size):
         assert pane["y"] >= 0 or stage_ends <= height, f"{path}: the pane left while its stage went on"
         assert pane["y"] + pane["height"] <= height, f"{path}: pane {pane} on {size}"
         last = page.locator(".figure-pane > :last-child").bounding_box()
-        assert last and last["y"] + last["height"] <= height, f"{path}: the pane's last line is below the screen"
+        assert last and last["y"] + last["height"] <= height, (
+            f"{path}: the pane's last line is below the screen"
+        )
         runner = page.locator(".figure-pane svg.runner").bounding_box()
         assert runner and runner["height"] >= 12 * 16 - 20, f"{path}: the runner shrank to nothing"
 

@@ -76,7 +76,9 @@ def test_each_page_opens_cold_with_the_emergency_line_on_the_first_phone_screen(
         if first.count():
             top = first.bounding_box()
             assert top and top["y"] < 812, f"{path}: the first urgent sign starts below the first screen"
-        overflow = phone.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = phone.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, f"{path} is {overflow} px wider than the phone"
 
 
