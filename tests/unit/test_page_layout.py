@@ -31,6 +31,14 @@ def test_a_swap_of_the_panel_alone_brings_the_bars_that_name_the_muscle(client, 
     assert 'id="figure-controls"' in html and 'class="runner"' not in html
 
 
+def test_a_stride_panel_swap_brings_the_name_bar_too(client):
+    html = client.get("/stride/loading/hamstrings", headers=PANEL_SWAP).get_data(as_text=True)
+    assert '<strong class="name-bar__name">Hamstrings</strong>' in html
+    assert 'id="view-controls"' in html and 'class="runner"' not in html
+    page = client.get("/stride/loading/hamstrings").get_data(as_text=True)
+    assert page.count('hx-select-oob="#view-controls,#name-bar"') == 2
+
+
 @pytest.mark.parametrize("slug", MUSCLES)
 def test_a_muscles_contents_bar_lists_each_of_its_sections_in_order(client, slug):
     html = client.get(f"/muscles/{slug}").get_data(as_text=True)
