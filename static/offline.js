@@ -171,8 +171,13 @@
 
   // Keep what this page opened, in case the worker did not yet control it (a first visit);
   // the worker fetches only what it does not hold.
+  // The browser fetches the page's icon itself, outside the page's resource timings, so it is
+  // named here: offline, a kept page would otherwise fail to load its icon.
   function keepThisPage(registration) {
-    var urls = [location.href].concat(performance.getEntriesByType("resource").map(function (entry) {
+    var icons = Array.prototype.map.call(document.querySelectorAll('link[rel~="icon"]'), function (link) {
+      return link.href;
+    });
+    var urls = [location.href].concat(icons, performance.getEntriesByType("resource").map(function (entry) {
       return entry.name;
     }));
     registration.active.postMessage({ type: "visited", urls: urls });
