@@ -9,17 +9,26 @@ import statistics
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.conftest import real_content
+
 MIN_AREA = 24 * 24  # WCAG 2.5.8, CSS px²
 MEDIAN_AREA = 44 * 44  # a fingertip
+VIEWS = real_content().figure.views
+DEFAULT_VIEW = next(iter(VIEWS))
 
 # Samples the figure every `step` CSS px. For each point it asks the browser what a tap would
 # open (elementFromPoint) and, separately, which shape is painted on top there (the last
 # muscle or skin shape in paint order that covers the point). Returns the area each
 # muscle answers for, every point where a visible muscle would open something else, and for
 # each named region the visible point nearest the middle of its shapes.
-MEASURE = """([selector, step]) => {
+MEASURE = """([selector, step, within]) => {
   const svg = document.querySelector(selector);
-  const box = svg.getBoundingClientRect();
+  let box = svg.getBoundingClientRect();
+  if (within) {  // sample only round these shapes (4 px beyond their boxes)
+    const rects = [...svg.querySelectorAll(within)].map(el => el.getBoundingClientRect());
+    const left = Math.min(...rects.map(r => r.left)) - 4, top = Math.min(...rects.map(r => r.top)) - 4;
+    box = {left, top, right: Math.max(...rects.map(r => r.right)) + 4, bottom: Math.max(...rects.map(r => r.bottom)) + 4};
+  }
   const painted = [...svg.querySelectorAll('.muscle, .skin, .skin-edge')].map(el => ({
     el, rect: el.getBoundingClientRect(), muscle: el.classList.contains('muscle'),
     edge: el.classList.contains('skin-edge'),
@@ -48,7 +57,14 @@ MEASURE = """([selector, step]) => {
       if (slug) areas[slug] = (areas[slug] || 0) + step * step;
       const top = topmost(x, y);
       if (top && top.muscle) {
-        if (top.slug !== slug) wrong.push([Math.round(x), Math.round(y), top.slug, slug]);
+        if (top.slug !== slug) {
+          // Inside, not on the edge between two shapes: the points a pixel away are painted alike.
+          const inside = [[1, 0], [-1, 0], [0, 1], [0, -1]].every(([dx, dy]) => {
+            const near = topmost(x + dx, y + dy);
+            return near && near.slug === top.slug;
+          });
+          wrong.push([Math.round(x), Math.round(y), top.slug, slug, inside]);
+        }
         if (top.primary) (seen[top.slug] = seen[top.slug] || []).push([x, y]);
       }
     }
@@ -75,7 +91,7 @@ def measure(page: Page, selector: str = "svg.runner") -> dict:
         f"document.querySelector('{selector}').getBoundingClientRect().bottom <= window.innerHeight"
     )
     assert fits, "the figure must fit the viewport to be measured"
-    return page.evaluate(MEASURE, [selector, 2])
+    return page.evaluate(MEASURE, [selector, 2, None])
 
 
 def assert_easy_to_hit(result: dict, size) -> None:
@@ -113,6 +129,25 @@ def test_the_front_view_is_easy_to_hit_and_never_opens_the_wrong_one(page: Page,
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(first_figure(size, "/front"))
     assert_easy_to_hit(measure(page), size)
+
+
+def test_the_open_muscle_never_takes_a_neighbours_tap(open_page):
+    """The open muscle is marked without widening the shape a tap answers to: in every view, on
+    a phone, no point round the open muscle (every CSS px, but for the pixels on the edge between
+    two shapes) where another muscle is painted opens the open one, or the other way round. A
+    thick outline did, along the open muscle's edge."""
+    page = open_page(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    wrong = {}
+    for view, drawn in VIEWS.items():
+        prefix = "" if view == DEFAULT_VIEW else f"/{view}"
+        for slug in drawn.shapes:
+            page.goto(f"{prefix}/muscles/{slug}")
+            page.locator("svg.runner").evaluate("svg => svg.scrollIntoView({block: 'start'})")
+            around = f'a.region[data-muscle="{slug}"] .muscle'
+            found = [p for p in page.evaluate(MEASURE, ["svg.runner", 1, around])["wrong"] if p[4]]
+            if found:
+                wrong[f"{prefix}/muscles/{slug}"] = found[:3]
+    assert wrong == {}, f"points that open another muscle than the one painted there: {wrong}"
 
 
 def test_the_names_toggle_survives_a_swap_a_reload_and_a_shared_link(page: Page):
