@@ -39,6 +39,30 @@ def suite_app() -> Flask:
     return create_app(testing=True)
 
 
+# The slowest files (each a minute or so of one worker: a crawl of every page, a run of the
+# route tests on extended data, a wheel built and installed, hostile requests to every route),
+# handed out first. Two workers take whole files in collection order, and these came last
+# (tests/unit after tests/e2e), so one worker often ran them alone at the end.
+SLOWEST_FIRST = (
+    "tests/unit/test_every_view.py",
+    "tests/unit/test_extending_the_data.py",
+    "tests/unit/test_fuzz.py",
+    "tests/unit/test_installed_wheel.py",
+    "tests/unit/test_figure_views.py",
+    "tests/unit/test_page_cache.py",
+)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Move the slowest files to the front (keeping every other test where it was)."""
+
+    def rank(item: pytest.Item) -> int:
+        path = Path(str(item.fspath)).relative_to(config.rootpath).as_posix()
+        return SLOWEST_FIRST.index(path) if path in SLOWEST_FIRST else len(SLOWEST_FIRST)
+
+    items.sort(key=rank)
+
+
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """A test that asks for ``each_muscle``, ``each_phase``, ``each_speed``, ``each_spot`` or
     ``each_problem`` runs once per muscle, phase, measured speed, pain spot or problem in the
