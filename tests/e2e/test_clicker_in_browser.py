@@ -54,6 +54,9 @@ def test_tours_stride_and_speeds_step_on_the_arrows_and_the_page_keys(screen: Pa
     for key, address in zip(KEYS, addresses[1:], strict=True):
         press_and_settle(page, key)
         expect(page).to_have_url(at(address))
+        # A tour step is a new page: its scripts (the clicker's keys) run by its load event. The
+        # wait above can return for the old page, before the new one has even started.
+        page.wait_for_load_state()
     heading = page.locator("#panel-heading")
     expect(heading).to_be_visible()
 
