@@ -4,8 +4,6 @@ the page an embed stands for, and a page's preview picture (in the view shown no
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import url_for
 
 from webapp.content.model import MeasuredSpeed, Muscle, Phase, Problem, Spot
@@ -58,14 +56,14 @@ def compare_url(one: MeasuredSpeed, other: MeasuredSpeed) -> str:
 def embed_path(muscle: Muscle | None = None, phase: Phase | None = None, *, view: str | None = None) -> str:
     """The embed of a muscle, a phase, or a muscle at a phase, in ``view`` (a view's address
     segment; by default the view shown now)."""
-    in_view: dict[str, Any] = {} if view is None else {"figure": view}
+    figure = _view() if view is None else view
     if phase:
         if muscle:
-            return url_for("embeds.muscle_at_phase", phase=phase.slug, muscle=muscle.slug, **in_view)
-        return url_for("embeds.phase", phase=phase.slug, **in_view)
+            return url_for("embeds.muscle_at_phase", phase=phase.slug, muscle=muscle.slug, figure=figure)
+        return url_for("embeds.phase", phase=phase.slug, figure=figure)
     if muscle is None:
         raise ValueError(NOTHING_SHOWN)
-    return url_for("embeds.muscle", slug=muscle.slug, **in_view)
+    return url_for("embeds.muscle", slug=muscle.slug, figure=figure)
 
 
 def full_page_path(muscle: Muscle | None, phase: Phase | None) -> str:

@@ -149,11 +149,11 @@ def oembed() -> Response:
         return _problem(400, "Add url=, the address of a muscle or stride page.")
     page = page_at(url)
     shown = embeddable(*page) if page else None
-    if shown is None:
+    if page is None or shown is None:
         return _problem(404, "That address is not a muscle or stride page of this site.")
     muscle, phase = shown
     # The embed shows the page's view (a link to the back view embeds the back view).
-    view = parse_state(page[1].get("figure", PLAIN), view_names()).view_name if page else PLAIN
+    view = parse_state(page[1].get("figure", PLAIN), view_names()).view_name
     width, height = _size("maxwidth", EMBED_WIDTH), _size("maxheight", EMBED_HEIGHT)
     return jsonify(
         version="1.0",
