@@ -7,6 +7,7 @@ the same on every server, whatever is installed there.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 import resvg_py
@@ -28,6 +29,9 @@ def resolve_custom_properties(css: str) -> str:
     return _USE.sub(lambda use: values.get(use.group(1), use.group(0)).strip(), css)
 
 
+# A picture is drawn once per process even when several apps ask for it (an export after
+# serving, the test suite's apps): rasterising is the slowest step of a preview.
+@lru_cache(maxsize=256)
 def png(svg: str, stylesheet: str = "") -> bytes:
     """``svg`` as PNG bytes at its own size, styled by ``stylesheet``; text in DejaVu Sans."""
     return bytes(

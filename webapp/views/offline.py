@@ -36,9 +36,9 @@ blueprint = Blueprint("offline", __name__)
 PACKAGE = Path(__file__).resolve().parent.parent
 
 
-def content_version(app: Flask) -> str:
-    """A short hash of every file a page is made from, and of the public address."""
-    digest = hashlib.sha256(app.config["PUBLIC_BASE_URL"].encode())
+def content_digest(app: Flask) -> str:
+    """A hash of every file a page is made from: content, templates, static files and code."""
+    digest = hashlib.sha256()
     folders = [
         Path(app.config["DATA_DIR"]),
         Path(app.template_folder or ""),
@@ -49,13 +49,25 @@ def content_version(app: Flask) -> str:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix != ".pyc":
                 digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()[:12]
+    return digest.hexdigest()
+
+
+def content_version(app: Flask) -> str:
+    """A short hash of every file a page is made from, and of the public address."""
+    return version_of(content_digest(app), app.config["PUBLIC_BASE_URL"])
+
+
+def version_of(digest: str, public_base_url: str) -> str:
+    """The content version of files with ``digest`` served at ``public_base_url``."""
+    return hashlib.sha256(f"{public_base_url}\0{digest}".encode()).hexdigest()[:12]
 
 
 @blueprint.record_once
 def fix_version(state: BlueprintSetupState) -> None:
     """Compute the version once, at start-up."""
-    state.app.config["CONTENT_VERSION"] = content_version(cast(Flask, state.app))
+    digest = content_digest(cast(Flask, state.app))
+    state.app.config["CONTENT_DIGEST"] = digest
+    state.app.config["CONTENT_VERSION"] = version_of(digest, state.app.config["PUBLIC_BASE_URL"])
 
 
 # Blueprints whose answers only other sites use: link-preview pictures for chat apps, and the
@@ -100,30 +112,31 @@ class OfflineCopy:
 
 
 COPY_KEY, COPY_LOCK = "offline_copy", threading.Lock()
-# By content version: the version is a hash of every file a page is made from and of the public
-# address, so apps of one version in one process (a test run builds several) make the same copy.
+# By the digest of every file a page is made from: apps of the same files in one process (a test
+# run builds several) have copies of one size. The public address is left out: it changes a
+# page's bytes by a few characters, and the size is offered as "about" so many megabytes.
 _MEASURED: dict[str, OfflineCopy] = {}
 
 
 def offline_copy(app: Flask) -> OfflineCopy:
     """The offline copy's size, measured by asking the app for every address on the list (the
     first time only: each answer is then in the page cache, so the readers' own downloads of
-    the copy are memory look-ups). Worked out once per content version and process."""
+    the copy are memory look-ups). Worked out once per set of files and process."""
     with COPY_LOCK:
         if COPY_KEY not in app.extensions:
-            version = app.config["CONTENT_VERSION"]
-            if version not in _MEASURED:
+            files = app.config["CONTENT_DIGEST"]
+            if files not in _MEASURED:
                 client = app.test_client()
                 with app.test_request_context():
                     paths = precache_list(app)
                 bodies = [client.get(path, base_url=LIST_BASE).get_data() for path in paths]
-                _MEASURED[version] = OfflineCopy(
+                _MEASURED[files] = OfflineCopy(
                     len(paths),
                     sum(len(body) for body in bodies),
                     # Quality 5 is quick and within a few per cent of what the page cache sends.
                     sum(len(brotli.compress(body, quality=5)) for body in bodies),
                 )
-            app.extensions[COPY_KEY] = _MEASURED[version]
+            app.extensions[COPY_KEY] = _MEASURED[files]
         return cast(OfflineCopy, app.extensions[COPY_KEY])
 
 
