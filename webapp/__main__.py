@@ -27,7 +27,7 @@ from webapp.export import ExportError, export
 from webapp.serving.public_address import ANY_ADDRESS
 from webapp.serving.server import listen
 from webapp.settings import SettingError, Settings, SettingWarning, flag, load_settings, variable
-from webapp.views.offline import measure_in_background
+from webapp.views.offline import warm_in_background
 
 # Settings that are flags of the server command; the export has flags of its own.
 SERVER_FLAGS = ("host", "port", "threads", "public_url", "proxy_hops", "embed_origins", "data_dir")
@@ -118,8 +118,9 @@ def main(argv: list[str] | None = None) -> int:
             f"Stride Anatomy cannot start: {settings.host}:{settings.port}: {error.strerror}", file=sys.stderr
         )
         return 2
-    # The offline copy's size is measured while the first readers arrive, not on their time.
-    measure_in_background(app)
+    # Every kept page is rendered (and the offline copy measured) while the first readers
+    # arrive, not on their time.
+    warm_in_background(app)
     print(f"Stride Anatomy is running at {app.config['PUBLIC_BASE_URL']}/  (Ctrl+C to stop)")
     if settings.host in ANY_ADDRESS:
         print(f"On this computer you can also use http://127.0.0.1:{settings.port}/")

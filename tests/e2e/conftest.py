@@ -12,7 +12,7 @@ from playwright.sync_api import Page
 from harness.browser import INSTALL_HINT, chromium_path, launch_options
 from harness.server import free_port, serving
 from webapp import create_app
-from webapp.views.offline import offline_copy
+from webapp.views.offline import warm
 
 
 def _playwright_has_its_own_chromium() -> bool:
@@ -48,10 +48,10 @@ def app(served_port):
 def base_url(app, served_port):
     """pytest-playwright's base URL: the app, served for the whole session.
 
-    The offline copy is measured before serving, as the production server does at start-up:
-    every page's first visit asks for its size, and measuring renders every kept page, which
-    would slow whatever else the server was answering (and it fills the page cache)."""
-    offline_copy(app)
+    Every kept page is rendered before serving, as the production server does at start-up:
+    first visits are then memory look-ups, as a reader finds them, and the offline copy's size
+    (which every page's first visit asks for) is known."""
+    warm(app)
     with serving(app, served_port) as url:
         yield url
 

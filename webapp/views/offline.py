@@ -119,31 +119,51 @@ _MEASURED: dict[str, OfflineCopy] = {}
 
 
 def offline_copy(app: Flask) -> OfflineCopy:
-    """The offline copy's size, measured by asking the app for every address on the list (the
-    first time only: each answer is then in the page cache, so the readers' own downloads of
-    the copy are memory look-ups). Worked out once per set of files and process."""
+    """The offline copy's size, measured by asking the app for every address on the list.
+    Worked out once per set of files and process."""
     with COPY_LOCK:
         if COPY_KEY not in app.extensions:
             files = app.config["CONTENT_DIGEST"]
             if files not in _MEASURED:
-                client = app.test_client()
-                with app.test_request_context():
-                    paths = precache_list(app)
-                bodies = [client.get(path, base_url=LIST_BASE).get_data() for path in paths]
-                _MEASURED[files] = OfflineCopy(
-                    len(paths),
-                    sum(len(body) for body in bodies),
-                    # Quality 5 is quick and within a few per cent of what the page cache sends.
-                    sum(len(brotli.compress(body, quality=5)) for body in bodies),
-                )
+                _MEASURED[files] = _measure(_kept_pages(app))
             app.extensions[COPY_KEY] = _MEASURED[files]
         return cast(OfflineCopy, app.extensions[COPY_KEY])
 
 
-def measure_in_background(app: Flask) -> threading.Thread:
-    """Start measuring the offline copy as the server starts, so that the first reader's
-    offer of it (which asks ``/offline.json``) is answered at once."""
-    thread = threading.Thread(target=offline_copy, args=(app,), name="offline-copy", daemon=True)
+def warm(app: Flask) -> None:
+    """Render every kept page once, before readers ask: each answer is then in the page cache,
+    so a reader's first visits, and their downloads of the offline copy, are memory look-ups.
+    The copy is measured on the way, unless this process has measured these files already."""
+    bodies = _kept_pages(app)
+    with COPY_LOCK:
+        files = app.config["CONTENT_DIGEST"]
+        if files not in _MEASURED:
+            _MEASURED[files] = _measure(bodies)
+        app.extensions[COPY_KEY] = _MEASURED[files]
+
+
+def _kept_pages(app: Flask) -> list[bytes]:
+    """Every address the offline copy keeps, as the app answers it (through its page cache)."""
+    client = app.test_client()
+    with app.test_request_context():
+        paths = precache_list(app)
+    return [client.get(path, base_url=LIST_BASE).get_data() for path in paths]
+
+
+def _measure(bodies: list[bytes]) -> OfflineCopy:
+    return OfflineCopy(
+        len(bodies),
+        sum(len(body) for body in bodies),
+        # Quality 5 is quick and within a few per cent of what the page cache sends.
+        sum(len(brotli.compress(body, quality=5)) for body in bodies),
+    )
+
+
+def warm_in_background(app: Flask) -> threading.Thread:
+    """Start warming the page cache (and measuring the offline copy) as the server starts, so
+    that the first readers' pages, and the offer of the copy (which asks ``/offline.json``),
+    are answered at once."""
+    thread = threading.Thread(target=warm, args=(app,), name="warm-pages", daemon=True)
     thread.start()
     return thread
 
