@@ -73,7 +73,7 @@
       removed: "The offline copy is removed from this device."
     }[state];
     bar.hidden = false;
-    // Pinned while it asks or works, and to report how the download ended (until closed).
+    // Set apart while it asks or works, and to report how the download ended (until closed).
     var pinned = state === "offer" || state === "keeping" || progress === true;
     bar.classList.toggle("offline-bar--offer", pinned);
     part("text").textContent = text;
@@ -95,8 +95,6 @@
     if (state !== "offer" && state !== "later") {
       part("status").textContent = state === "keeping" ? "Keeping the offline copy." : text;
     }
-    // The pinned bar must not hide the end of the page: the page scrolls past it.
-    document.body.style.paddingBottom = pinned ? bar.offsetHeight + "px" : "";
   }
 
   function keep() {

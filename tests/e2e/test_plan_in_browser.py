@@ -239,6 +239,8 @@ def test_the_largest_plan_prints_on_one_page_with_a_qr_code_that_opens_the_same_
 ):
     page = open_page(base_url=public_site)
     page.goto(f"/plan#{fragment(*LONGEST, title=8)}")
+    # As on a first visit: the offer of an offline copy is on the screen, and must not print.
+    expect(page.locator("[data-offline-bar]")).to_be_visible()
     page.emulate_media(media="print")
     qr = page.locator("[data-plan-qr] svg")
     assert int(qr.get_attribute("data-version") or 99) <= 10
