@@ -69,6 +69,24 @@ def test_every_circle_on_both_legs_and_the_foot_opens_its_place_in_place_by_a_ta
     assert document_was_kept(phone), "a tap reloaded the page instead of swapping it in place"
 
 
+@pytest.mark.parametrize("view", PAIN_MAP_VIEWS)
+def test_on_a_phone_the_map_starts_on_the_first_screen_under_the_emergency_line(open_page, view):
+    """The title, the emergency line and "Feeling unwell" come first; then the runner, whose top
+    part (at least a quarter of the screen, with a circle in it) is on the first screen, above
+    what the map is and where else to go."""
+    phone = open_page(**PHONE)
+    phone.goto(map_address(view))
+    top = phone.evaluate(
+        """() => Object.fromEntries(['#panel-heading', '.emergency-line', '.pain-unwell', '.pain-figure svg',
+              '.pain-about', '.pain-figure a.place'].map(s => [s, document.querySelector(s).getBoundingClientRect().top]))"""
+    )
+    screen = PHONE["viewport"]["height"]
+    assert top["#panel-heading"] < top[".emergency-line"] < top[".pain-unwell"] < top[".pain-figure svg"]
+    assert top[".pain-figure svg"] <= screen * 3 / 4, f"the runner starts at {top['.pain-figure svg']:.0f} px"
+    assert top[".pain-figure a.place"] < screen, "no place to tap on the first screen"
+    assert top[".pain-about"] > top[".pain-figure svg"]
+
+
 NAMED = f"{CIRCLES}[aria-label]"  # each place's one tab stop in each picture (the runner, the foot)
 
 
@@ -110,7 +128,9 @@ def test_tab_reaches_each_place_in_each_picture_once_and_enter_opens_it(page: Pa
 
 
 @pytest.mark.parametrize(("width", "height"), SCREENS)
-def test_every_circle_is_at_least_24_px_and_no_two_places_overlap(open_page, width, height):
+def test_every_circle_is_at_least_24_px_no_two_places_overlap_and_each_answers_a_click(
+    open_page, width, height
+):
     options = PHONE if width == 375 else {"viewport": {"width": width, "height": height}}
     page = open_page(**options)
     for view in PAIN_MAP_VIEWS:
@@ -135,6 +155,17 @@ def test_every_circle_is_at_least_24_px_and_no_two_places_overlap(open_page, wid
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0
+        # What a click or a tap on the middle of each circle lands on, at this size.
+        landed = page.eval_on_selector_all(
+            ".pain-figure .place__disc",
+            """discs => discs.map(d => {
+                d.scrollIntoView({block: 'center'});
+                const r = d.getBoundingClientRect();
+                const hit = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+                return [d.closest('a').dataset.spot, hit && hit.closest('a') ? hit.closest('a').dataset.spot : null];
+            })""",
+        )
+        assert [spot for spot, hit in landed if hit != spot] == [], f"{view}: {landed}"
 
 
 def test_the_view_switch_keeps_the_open_place_and_back_returns_to_the_view_before(open_page):
@@ -163,10 +194,21 @@ def test_without_javascript_every_circle_is_a_plain_link(open_page):
     expect(page).to_have_url(re.compile("/pain/side/back-of-heel$"))
 
 
-@pytest.mark.parametrize("path", ["/pain", "/pain/back/calf", "/pain/side/kneecap"])
-@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize(
+    ("path", "width"),
+    [
+        *(
+            (path, width)
+            for path in ("/pain", "/pain/back/calf", "/pain/side/kneecap")
+            for width in (375, 1280)
+        ),
+        ("/pain", 1024),
+        ("/pain", 1920),
+    ],
+)
 def test_the_map_in_each_view_passes_an_automated_wcag_aa_audit(open_page, path, width):
-    options = PHONE if width == 375 else {"viewport": {"width": width, "height": 800}}
+    height = dict(SCREENS)[width]
+    options = PHONE if width == 375 else {"viewport": {"width": width, "height": height}}
     page = open_page(**options)
     page.goto(path)
     results = Axe().run(

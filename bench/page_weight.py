@@ -1,7 +1,8 @@
-"""The pain map against the atlas (issue 21): gzipped size and server render time of a spot
-page beside a muscle page, measured in the same run.
+"""The pain map and the plan page against the atlas (issues 21 and 22): gzipped size and
+server render time of the map, a spot, a problem and the plan page beside a muscle page,
+measured in the same run.
 
-Run: ``.venv/bin/python -m bench.pain``. Render time is a request with the page cache emptied
+Run: ``.venv/bin/python -m bench.page_weight``. Render time is a request with the page cache emptied
 first (what the first visitor to an address waits for; later visits are a cache look-up). This
 is not a test: nothing here fails on a slow machine.
 """
@@ -18,6 +19,7 @@ PAGES = (
     ("/pain/kneecap (a spot, front view)", "/pain/kneecap"),
     ("/pain/back/calf (a spot, back view)", "/pain/back/calf"),
     ("/pain/problems/achilles-tendinopathy (a problem)", "/pain/problems/achilles-tendinopathy"),
+    ("/plan (the plan page: the plan itself is drawn in the browser from the link's fragment)", "/plan"),
     ("/muscles/calves (a muscle)", "/muscles/calves"),
 )
 
