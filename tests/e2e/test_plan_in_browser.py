@@ -70,6 +70,17 @@ def test_cards_of_two_muscles_build_one_plan_that_no_atlas_address_carries(page:
     page.goto("/muscles/calves")
     add_from_card(page, NAMES[CALF_RAISE])
     expect(page.locator("[data-plan-link]")).to_have_text("Plan (2)")
+    # as read: a space between the word and the count, not "Plan(2)", on a laptop and a phone
+    for width, height in ((1280, 800), (375, 812)):
+        page.set_viewport_size({"width": width, "height": height})
+        gap = page.locator("[data-plan-link]").evaluate(
+            """link => { const word = document.createRange(), bracket = document.createRange();
+                         word.selectNodeContents(link.firstChild);
+                         const count = link.querySelector('[data-plan-count]').firstChild;
+                         bracket.setStart(count, count.data.indexOf('(')); bracket.setEnd(count, count.data.indexOf('(') + 1);
+                         return bracket.getBoundingClientRect().left - word.getBoundingClientRect().right; }"""
+        )
+        assert gap >= 2, f"the count touches the word at {width} px ({gap:.1f} px)"
     expect(page.locator(f'[data-plan-add][data-plan-name="{NAMES[CALF_RAISE]}"]')).to_have_text(
         "Remove from plan"
     )
