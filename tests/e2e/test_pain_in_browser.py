@@ -1,14 +1,17 @@
 """Where does it hurt?, in a real Chromium on a phone (375×812, touch): every place and problem
 opens in place by a tap and cold by its address, Back and Forward work, it all works without
-JavaScript, the emergency line is on the first screen, and the pages pass an automated audit."""
+JavaScript, the emergency line is on the first screen and the first printed page, and the pages
+pass an automated audit."""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
+from pypdf import PdfReader
 
 from tests.conftest import real_content
 from tests.e2e.helpers import document_was_kept, mark_document
@@ -161,3 +164,14 @@ def test_pain_pages_pass_an_automated_wcag_aa_audit(phone: Page, path):
         phone, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", [f"/pain/{SPOTS[-1][0]}", f"/pain/problems/{PROBLEMS[0][0]}"])
+def test_a_printed_place_or_problem_carries_the_emergency_line_on_its_first_page(
+    page: Page, tmp_path: Path, path
+):
+    page.goto(path)
+    line = page.locator(".emergency-line").inner_text()
+    page.pdf(path=str(tmp_path / "page.pdf"), format="A4")
+    first = " ".join(PdfReader(tmp_path / "page.pdf").pages[0].extract_text().split())
+    assert " ".join(line.split()) in first
