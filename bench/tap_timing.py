@@ -15,6 +15,11 @@ of the runner. Each tap is timed two ways:
 - tap to first paint after the swap: from the tap's ``pointerdown`` to the second animation
   frame after ``htmx:afterSettle`` (the frame after the swapped panel was painted).
 
+``--floor`` answers every panel request (the taps' and the fetches') with the smallest panel
+the page accepts, a heading alone, through the browser's request interception: what is left is
+what any tap that swaps a panel costs here (the click, the round trip, htmx's swap and settle,
+the frames), whatever the panel holds.
+
 The baseline is ``fetch()`` of the same URL with the headers htmx sends (the panel fragment),
 read to the end, from the same page, alternating with the taps; every such answer is in the
 server's page cache before the first timed tap (a first request renders and compresses it). The service worker is blocked:
@@ -30,7 +35,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page, Route, sync_playwright
 
 from harness.browser import launch_options
 from harness.server import serving
@@ -174,7 +179,22 @@ def self_times(trace_bytes: bytes) -> dict[str, float]:
     return dict(own)
 
 
-def measure(taps: int, profile: bool) -> tuple[dict[tuple[str, int], Run], dict[int, dict[str, float]]]:
+# The smallest panel a swap accepts (``--floor``): the element and the heading focus moves to.
+SMALLEST_PANEL = '<section class="panel" id="panel" aria-labelledby="panel-heading"><h2 id="panel-heading" tabindex="-1">{name}</h2></section>'
+
+
+def answer_with_the_smallest_panel(route: Route) -> None:
+    """Answer an htmx panel request with :data:`SMALLEST_PANEL`; let anything else through."""
+    if route.request.headers.get("hx-request") != "true":
+        route.continue_()
+        return
+    name = route.request.url.rstrip("/").rsplit("/", 1)[-1]
+    route.fulfill(status=200, content_type="text/html; charset=utf-8", body=SMALLEST_PANEL.format(name=name))
+
+
+def measure(
+    taps: int, profile: bool, floor: bool = False
+) -> tuple[dict[tuple[str, int], Run], dict[int, dict[str, float]]]:
     """Every kind of tap at every CPU speed, ``taps`` times each, in one browser."""
     app = create_app()
     slugs = [m.slug for m in app.extensions[EXTENSION_KEY].atlas.muscles]
@@ -184,6 +204,8 @@ def measure(taps: int, profile: bool) -> tuple[dict[tuple[str, int], Run], dict[
         browser = pw.chromium.launch(**launch_options(Path(scratch)))
         context = browser.new_context(**PHONE, service_workers="block")
         page = context.new_page()
+        if floor:
+            page.route("**/muscles/**", answer_with_the_smallest_panel)
         cdp = context.new_cdp_session(page)
         page.goto(f"{base}/muscles/{slugs[0]}")
         page.evaluate(OBSERVE_EVENTS)
@@ -212,9 +234,13 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--taps", type=int, default=30, help="timed taps per kind and CPU speed")
     parser.add_argument("--profile", action="store_true", help="also trace five chip taps per speed")
+    parser.add_argument(
+        "--floor", action="store_true", help="answer every panel request with a heading alone"
+    )
     args = parser.parse_args(argv)
-    runs, profiles = measure(args.taps, args.profile)
-    print(f"## A tap at 375×812 with touch ({args.taps} taps of each kind at each CPU speed)\n")
+    runs, profiles = measure(args.taps, args.profile, args.floor)
+    floor = ", every panel a heading alone (--floor)" if args.floor else ""
+    print(f"## A tap at 375×812 with touch ({args.taps} taps of each kind at each CPU speed{floor})\n")
     print(
         "| tap | CPU | fetch median | Event Timing median / p90 | tap to paint median / p90 "
         "| paint median ÷ fetch | paint p90 ÷ fetch |\n|---|---|---:|---:|---:|---:|---:|"
