@@ -25,7 +25,9 @@ fi
 set +e
 # Two workers (CI has two cores), each taking whole test files; the site's crawl and its
 # export are still made once per run (tests/conftest.py). PYTEST_WORKERS=0 runs it in one.
-.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile "$@"
+# Files are handed out in the suite's own order, the slowest first (tests/conftest.py), not
+# xdist's default of the most tests first, which left the slowest two for the end.
+.venv/bin/python -m pytest -n "${PYTEST_WORKERS:-2}" --dist loadfile --no-loadscope-reorder "$@"
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then

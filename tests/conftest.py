@@ -54,7 +54,8 @@ SLOWEST_FIRST = (
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Move the slowest files to the front (keeping every other test where it was)."""
+    """Move the slowest files to the front (keeping every other test where it was). With
+    pytest-xdist this order holds only with ``--no-loadscope-reorder`` (scripts/test.sh)."""
 
     def rank(item: pytest.Item) -> int:
         path = Path(str(item.fspath)).relative_to(config.rootpath).as_posix()
