@@ -83,11 +83,20 @@ document.addEventListener("click", function (event) {
   var name = button.dataset.planName;
   var cap = document.querySelector('meta[name="plan-most"]');
   var most = cap ? Number(cap.content) : Infinity;
+  document.querySelectorAll("[data-plan-note]").forEach(function (note) {
+    note.textContent = "";
+  });
   if (StridePlan.has(plan, id)) {
     plan.items = plan.items.filter(function (item) { return item.id !== id; });
     StridePlan.announce(name + " taken out of your plan (" + plan.items.length + ").");
   } else if (plan.items.length >= most) {
-    StridePlan.announce("Your plan is full: it holds up to " + most + " exercises. Take one out first.");
+    // Said beside the button too: a refusal heard only by a screen reader looks like a dead button.
+    var full = "Your plan is full: it holds up to " + most + " exercises. Take one out on the Plan page first.";
+    var note = button.parentNode.querySelector("[data-plan-note]");
+    if (note) {
+      note.textContent = full;
+    }
+    StridePlan.announce(full);
     return;
   } else {
     plan.items.push({ id: id, dose: "a" });

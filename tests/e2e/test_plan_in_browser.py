@@ -90,6 +90,20 @@ def test_cards_of_two_muscles_build_one_plan_that_no_atlas_address_carries(page:
     assert shown(page) == [NAMES[NORDIC], NAMES[CALF_RAISE]]
 
 
+def test_a_full_plan_says_so_beside_the_button_that_was_pressed(page: Page):
+    page.goto(f"/plan#{fragment(*LONGEST)}")  # the plan in this tab is now full
+    expect(page.locator("[data-plan-link]")).to_have_text(f"Plan ({MOST_PLAN_EXERCISES})")
+    other = next(n for n in PLANNABLE if n not in LONGEST)
+    page.goto(f"/muscles/{PLANNABLE[other][1][0].slug}")
+    button = page.locator(f'[data-plan-add="{other}"]').first
+    button.click()
+    note = button.locator("xpath=..").locator("[data-plan-note]")
+    expect(note).to_be_visible()
+    expect(note).to_contain_text(f"Your plan is full: it holds up to {MOST_PLAN_EXERCISES} exercises")
+    expect(button).to_have_text("Add to plan")
+    expect(page.locator("[data-plan-link]")).to_have_text(f"Plan ({MOST_PLAN_EXERCISES})")
+
+
 def test_the_training_page_adds_strength_work_but_no_warm_up_drill(page: Page):
     page.goto("/training")
     buttons = page.locator("[data-plan-add]")
