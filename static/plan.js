@@ -214,10 +214,20 @@
     return li;
   }
 
+  // On paper a reader types the address: it may wrap only after a "/", "." or "#", never
+  // inside a name or a number.
+  function showAddress(holder, text) {
+    holder.textContent = "";
+    text.split(/(?<=[/.#])/).forEach(function (piece) {
+      holder.appendChild(document.createTextNode(piece));
+      holder.appendChild(document.createElement("wbr"));
+    });
+  }
+
   function drawQr() {
     var holder = $("qr");
     holder.textContent = "";
-    $("address").textContent = address();
+    showAddress($("address"), address());
     if (data.localOnly || !plan.items.length || typeof qrcode !== "function") {
       return;
     }

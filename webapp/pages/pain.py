@@ -113,8 +113,12 @@ def emergency_line(slugs: Iterable[str]) -> str:
     own = [f for f in atlas.flags_named(slugs) if f.tier == "emergency"]
     flags = own or atlas.flags_named(EVERYWHERE)
     titles = [flag.title.lower() for flag in flags]
-    listed = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + " or " + titles[-1]
-    return f"{TIER_ACTIONS['emergency']} for {listed}."
+    if len(titles) == 1:
+        return f"{TIER_ACTIONS['emergency']} for {titles[0]}."
+    if len(titles) <= 3 and not any(" or " in title for title in titles):
+        return f"{TIER_ACTIONS['emergency']} for {', '.join(titles[:-1])} or {titles[-1]}."
+    # A longer list, or signs that hold an "or" themselves, reads as a list, one sign each.
+    return f"{TIER_ACTIONS['emergency']} for any of these: {'; '.join(titles)}."
 
 
 def render_pain(
