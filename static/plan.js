@@ -315,7 +315,11 @@
     var selector = entry ? '[data-exercise="' + entry.id + '"] ' : null;
     var again = selector && (root.querySelector(selector + '[data-action="' + action + '"]') ||
       root.querySelector(selector + "[data-action]"));
-    (again || $("heading")).focus();
+    // The page stays where it is (the list is drawn afresh, which would let the browser jump);
+    // it moves only as far as it takes to show the control that now has focus.
+    var next = again || $("heading");
+    next.focus({ preventScroll: true });
+    next.scrollIntoView({ block: "nearest" });
   }
 
   root.addEventListener("click", function (event) {
@@ -331,7 +335,9 @@
     } else if (action === "down") {
       plan.items.splice(index + 1, 0, moved);
     }
+    var scrolled = window.scrollY;
     changed();
+    window.scrollTo(window.scrollX, scrolled);
     focusAfter(action, index);
   });
 

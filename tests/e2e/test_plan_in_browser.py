@@ -104,6 +104,25 @@ def test_a_full_plan_says_so_beside_the_button_that_was_pressed(page: Page):
     expect(page.locator("[data-plan-link]")).to_have_text(f"Plan ({MOST_PLAN_EXERCISES})")
 
 
+def test_moving_an_exercise_keeps_the_page_still_and_the_focus_on_it(page: Page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"/plan#{fragment(*LONGEST)}")
+    move = page.locator("[data-plan-list] > li").nth(1).locator('button[data-action="down"]')
+    # The button near the foot of the screen: after the move, the card (and its button) is a
+    # card further down, out of sight.
+    move.evaluate(
+        "button => window.scrollBy(0, button.getBoundingClientRect().bottom - window.innerHeight + 40)"
+    )
+    move.click()
+    assert shown(page)[2] == NAMES[LONGEST[1]]
+    moved = page.locator("[data-plan-list] > li").nth(2).locator('button[data-action="down"]')
+    expect(moved).to_be_focused()
+    box = moved.bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 800, "the focused control is on the screen"
+    # Only as far as it takes to show it: at the foot of the screen, not thrown to the middle.
+    assert box["y"] + box["height"] >= 800 - 60, f"the page moved further than needed ({box['y']:.0f})"
+
+
 def test_the_training_page_adds_strength_work_but_no_warm_up_drill(page: Page):
     page.goto("/training")
     buttons = page.locator("[data-plan-add]")
