@@ -52,11 +52,6 @@ def content_digest(app: Flask) -> str:
     return digest.hexdigest()
 
 
-def content_version(app: Flask) -> str:
-    """A short hash of every file a page is made from, and of the public address."""
-    return version_of(content_digest(app), app.config["PUBLIC_BASE_URL"])
-
-
 def version_of(digest: str, public_base_url: str) -> str:
     """The content version of files with ``digest`` served at ``public_base_url``."""
     return hashlib.sha256(f"{public_base_url}\0{digest}".encode()).hexdigest()[:12]
@@ -123,10 +118,7 @@ def offline_copy(app: Flask) -> OfflineCopy:
     Worked out once per set of files and process."""
     with COPY_LOCK:
         if COPY_KEY not in app.extensions:
-            files = app.config["CONTENT_DIGEST"]
-            if files not in _MEASURED:
-                _MEASURED[files] = _measure(_kept_pages(app))
-            app.extensions[COPY_KEY] = _MEASURED[files]
+            app.extensions[COPY_KEY] = _measured(app, lambda: _kept_pages(app))
         return cast(OfflineCopy, app.extensions[COPY_KEY])
 
 
@@ -136,10 +128,15 @@ def warm(app: Flask) -> None:
     The copy is measured on the way, unless this process has measured these files already."""
     bodies = _kept_pages(app)
     with COPY_LOCK:
-        files = app.config["CONTENT_DIGEST"]
-        if files not in _MEASURED:
-            _MEASURED[files] = _measure(bodies)
-        app.extensions[COPY_KEY] = _MEASURED[files]
+        app.extensions[COPY_KEY] = _measured(app, lambda: bodies)
+
+
+def _measured(app: Flask, bodies: Callable[[], list[bytes]]) -> OfflineCopy:
+    """This process's measure of the app's files, taken from ``bodies`` the first time."""
+    files = app.config["CONTENT_DIGEST"]
+    if files not in _MEASURED:
+        _MEASURED[files] = _measure(bodies())
+    return _MEASURED[files]
 
 
 def _kept_pages(app: Flask) -> list[bytes]:
