@@ -26,7 +26,7 @@ def pytest_collection_modifyitems(config, items):
     e2e = [item for item in items if "tests/e2e/" in str(item.fspath).replace(os.sep, "/")]
     for item in e2e:
         item.add_marker(pytest.mark.e2e)
-    if e2e and not chromium_path() and not _playwright_has_its_own_chromium():
+    if e2e and not chromium_path(shell=True) and not _playwright_has_its_own_chromium():
         if os.environ.get("CI"):
             raise pytest.UsageError(INSTALL_HINT)
         for item in e2e:
@@ -65,7 +65,7 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
-    return {**browser_type_launch_args, **launch_options(tmp_path_factory.mktemp("chromium"))}
+    return {**browser_type_launch_args, **launch_options(tmp_path_factory.mktemp("chromium"), shell=True)}
 
 
 def watch_console(page: Page, errors: list[str]) -> None:
