@@ -170,20 +170,30 @@
     li.appendChild(template.content.cloneNode(true));
 
     var controls = element("div", "plan__controls no-print");
-    var label = element("label", "", "Dose ");
-    var select = element("select");
-    select.dataset.action = "dose";
-    select.dataset.index = String(index);
-    select.id = "plan-dose-" + entry.id;
-    label.htmlFor = select.id;
-    found.doses.forEach(function (option) {
-      var choice = element("option", "", option.label + ": " + option.sets + " × " + option.reps + ", " + option.frequency);
-      choice.value = option.key;
-      choice.selected = option.key === entry.dose;
-      select.appendChild(choice);
-    });
-    label.appendChild(select);
-    controls.appendChild(label);
+    if (found.doses.length > 1) {
+      // The doses as a list to tick, each read whole however narrow the screen (a closed
+      // drop-down cut them off on a phone), folded away until asked for.
+      var choices = element("details", "plan__doses");
+      choices.appendChild(element("summary", "", "Change dose"));
+      var group = element("fieldset");
+      group.appendChild(element("legend", "visually-hidden", "Dose for " + found.name));
+      found.doses.forEach(function (option) {
+        var choice = element("label", "plan__dose");
+        var input = element("input");
+        input.type = "radio";
+        input.name = "plan-dose-" + entry.id;
+        input.id = "plan-dose-" + entry.id + "-" + option.key;
+        input.value = option.key;
+        input.checked = option.key === entry.dose;
+        input.dataset.action = "dose";
+        input.dataset.index = String(index);
+        choice.appendChild(input);
+        choice.appendChild(element("span", "", option.label + ": " + option.sets + " × " + option.reps + ", " + option.frequency));
+        group.appendChild(choice);
+      });
+      choices.appendChild(group);
+      controls.appendChild(choices);
+    }
     var moves = element("span", "plan__moves");
     if (index > 0) {
       moves.appendChild(button("Move up", "up", index, found.name));
@@ -345,8 +355,13 @@
     var target = event.target;
     if (target.dataset.action === "dose") {
       plan.items[Number(target.dataset.index)].dose = target.value;
+      var scrolled = window.scrollY;
       changed();
-      document.getElementById(target.id).focus();
+      window.scrollTo(window.scrollX, scrolled);
+      // The list is drawn afresh: the same choice, still unfolded, keeps focus.
+      var again = document.getElementById(target.id);
+      again.closest("details").open = true;
+      again.focus({ preventScroll: true });
     } else if (target.matches("[data-plan-title]")) {
       plan.title = Number(target.value);
       changed();
