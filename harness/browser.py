@@ -15,9 +15,9 @@ LAUNCH_ARGS = [
     "--disable-sync",
 ]
 INSTALL_HINT = (
-    "No Chromium found. Install one: as root, `apt-get install -y chromium chromium-headless-shell`"
-    " (Debian/Ubuntu), or `python -m playwright install chromium` where downloads work; or set"
-    " CHROMIUM_PATH."
+    "No Chromium found. Install one: as root on Debian, `apt-get install -y chromium"
+    " chromium-headless-shell`; or `python -m playwright install chromium` where downloads work;"
+    " or set CHROMIUM_PATH."
 )
 
 

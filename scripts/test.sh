@@ -11,16 +11,22 @@ PYTHON="${PYTHON:-python3}"
 # prefer the system's; as root on Debian/Ubuntu, install it, with its headless shell, which
 # the tests use when it is there (harness/browser.py: they run about a third faster in it).
 as_root_with_apt() { [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; }
-if ! .venv/bin/python -c 'import sys; from harness.browser import chromium_path; sys.exit(0 if chromium_path() else 1)'; then
+found() { .venv/bin/python -c 'import sys; from harness.browser import chromium_path; sys.exit(0 if chromium_path(shell=True) else 1)'; }
+has_shell() { .venv/bin/python -c 'import sys; from harness.browser import HEADLESS_SHELL, chromium_path; sys.exit(0 if chromium_path(shell=True) == HEADLESS_SHELL else 1)'; }
+apt_lists_fresh=""
+if ! found; then
   if as_root_with_apt; then
     echo "Installing Chromium for the browser tests..."
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-headless-shell >/dev/null
+    apt-get update -qq && apt_lists_fresh=1
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
   else
     .venv/bin/python -m playwright install chromium || echo "Could not install Chromium; see README."
   fi
-elif [ -z "${CHROMIUM_PATH:-}" ] && [ ! -x /usr/lib/chromium/chromium-headless-shell ] && as_root_with_apt; then
+fi
+if [ -z "${CHROMIUM_PATH:-}" ] && ! has_shell && as_root_with_apt; then
   echo "Installing Chromium's headless shell for the browser tests..."
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null \
+  { { [ -n "$apt_lists_fresh" ] || apt-get update -qq; } \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium-headless-shell >/dev/null; } \
     || echo "Could not install chromium-headless-shell; the tests use the full browser."
 fi
 

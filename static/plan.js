@@ -174,7 +174,10 @@
       // The doses as a list to tick, each read whole however narrow the screen (a closed
       // drop-down cut them off on a phone), folded away until asked for.
       var choices = element("details", "plan__doses");
-      choices.appendChild(element("summary", "", "Change dose"));
+      var summary = element("summary", "", "Change dose");
+      summary.appendChild(element("span", "visually-hidden", " for " + found.name));
+      choices.appendChild(summary);
+      choices.dataset.doses = entry.id;
       var group = element("fieldset");
       group.appendChild(element("legend", "visually-hidden", "Dose for " + found.name));
       found.doses.forEach(function (option) {
@@ -324,7 +327,7 @@
     var entry = plan.items[target];
     var selector = entry ? '[data-exercise="' + entry.id + '"] ' : null;
     var again = selector && (root.querySelector(selector + '[data-action="' + action + '"]') ||
-      root.querySelector(selector + "[data-action]"));
+      root.querySelector(selector + "button[data-action]"));
     // The page stays where it is (the list is drawn afresh, which would let the browser jump);
     // it moves only as far as it takes to show the control that now has focus.
     var next = again || $("heading");
@@ -355,13 +358,23 @@
     var target = event.target;
     if (target.dataset.action === "dose") {
       plan.items[Number(target.dataset.index)].dose = target.value;
+      // The list is drawn afresh: what was unfolded stays so, the page keeps its place, and
+      // the same choice keeps focus, scrolled only as far as it takes to show it.
+      var unfolded = Array.prototype.map.call(root.querySelectorAll("details[data-doses][open]"), function (open) {
+        return open.dataset.doses;
+      });
       var scrolled = window.scrollY;
       changed();
+      unfolded.forEach(function (id) {
+        var choices = root.querySelector('details[data-doses="' + id + '"]');
+        if (choices) {
+          choices.open = true;
+        }
+      });
       window.scrollTo(window.scrollX, scrolled);
-      // The list is drawn afresh: the same choice, still unfolded, keeps focus.
       var again = document.getElementById(target.id);
-      again.closest("details").open = true;
       again.focus({ preventScroll: true });
+      again.scrollIntoView({ block: "nearest" });
     } else if (target.matches("[data-plan-title]")) {
       plan.title = Number(target.value);
       changed();

@@ -65,7 +65,8 @@ def browser_context_args(browser_context_args):
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args, tmp_path_factory):
-    return {**browser_type_launch_args, **launch_options(tmp_path_factory.mktemp("chromium"), shell=True)}
+    headless = browser_type_launch_args.get("headless", True)  # --headed needs the full browser
+    return {**browser_type_launch_args, **launch_options(tmp_path_factory.mktemp("chromium"), shell=headless)}
 
 
 def watch_console(page: Page, errors: list[str]) -> None:

@@ -283,6 +283,7 @@ LEGIBLE = """() => {
         f"/present/{SLUGS[0]}",
         f"/present/{SLUGS[-1]}",
         "/present/calves/details",
+        "/present/calves/qr",
         f"/present/speed/{SPEEDS[-1]}",
         f"/present/pain/{PLACES[0]}",
         f"/present/pain/{PLACES[-1]}",

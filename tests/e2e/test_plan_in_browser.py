@@ -139,6 +139,35 @@ def test_the_training_page_adds_strength_work_but_no_warm_up_drill(page: Page):
     assert set(buttons.evaluate_all("bs => bs.map(b => b.dataset.planName)")) == session
 
 
+def test_a_keyboard_keeps_its_place_when_an_exercise_reaches_the_top_or_the_bottom(page: Page):
+    page.goto(f"/plan#{fragment(WITH_OPTION, NORDIC, CALF_RAISE)}")
+    page.get_by_role("button", name=f"Move up: {NAMES[NORDIC]}").focus()
+    page.keyboard.press("Enter")
+    assert shown(page) == [NAMES[NORDIC], NAMES[WITH_OPTION], NAMES[CALF_RAISE]]
+    # At the top it has no "Move up": focus goes to its next button, never to the page.
+    expect(page.get_by_role("button", name=f"Move down: {NAMES[NORDIC]}")).to_be_focused()
+    page.get_by_role("button", name=f"Move down: {NAMES[WITH_OPTION]}").focus()
+    page.keyboard.press("Enter")
+    assert shown(page) == [NAMES[NORDIC], NAMES[CALF_RAISE], NAMES[WITH_OPTION]]
+    expect(page.get_by_role("button", name=f"Move up: {NAMES[WITH_OPTION]}")).to_be_focused()
+
+
+def test_choosing_a_dose_keeps_the_doses_unfolded_the_page_still_and_focus_on_the_choice(page: Page):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"/plan#{fragment(WITH_OPTION, NORDIC, CALF_RAISE)}")
+    for number in (WITH_OPTION, NORDIC):
+        page.locator(f'[data-exercise="{number}"] .plan__doses summary').click()
+    page.locator(f"#plan-dose-{NORDIC}-c").scroll_into_view_if_needed()
+    before = page.evaluate("scrollY")
+    page.locator(f"#plan-dose-{NORDIC}-c").focus()
+    page.keyboard.press("Space")
+    expect(page.locator(f"#plan-dose-{NORDIC}-c")).to_be_checked()
+    expect(page.locator(f"#plan-dose-{NORDIC}-c")).to_be_focused()
+    assert page.locator(".plan__doses[open]").count() == 2
+    assert abs(page.evaluate("scrollY") - before) <= 60  # at most the new line about the dose
+    expect(page.locator(f"#plan-dose-{NORDIC}-c")).to_be_in_viewport()
+
+
 def test_reorder_change_a_dose_and_the_plan_survives_reload_back_and_a_new_browser(
     page: Page, open_page, base_url
 ):
@@ -268,7 +297,8 @@ def test_a_tampered_link_shows_the_rest_and_says_what_was_dropped_in_our_words(p
     dropped = page.locator("[data-plan-dropped]")
     expect(dropped).to_be_visible()
     expect(dropped).to_contain_text(said)
-    text = page.locator("#plan").inner_text()
+    # What the page says, less the plan's own cleaned address (whose port is any number).
+    text = page.locator("#plan").inner_text().replace(page.locator("[data-plan-address]").inner_text(), "")
     for part in code.split("."):
         if part not in {"1", "0"} and not any(part == f"{n}a" for n in kept):
             assert part not in text, f"the link's {part!r} was repeated on the page"
@@ -372,6 +402,8 @@ def test_a_plan_opened_once_opens_again_offline(open_page, base_url):
 @pytest.mark.parametrize("code", ["", fragment(NORDIC, WITH_OPTION, doses={WITH_OPTION: "b"}), "1.0.999a"])
 def test_the_plan_page_passes_the_accessibility_audit(page: Page, code):
     page.goto(f"/plan#{code}")
+    for summary in page.locator(".plan__doses summary").all():  # the doses unfolded too
+        summary.click()
     results = Axe().run(page, options=WCAG)
     assert results.violations_count == 0, results.generate_report()
 
