@@ -112,6 +112,11 @@ document.addEventListener("htmx:historyRestore", function (event) {
 function markMuscle(slug) {
   document.querySelectorAll("#stage .figure a[data-muscle], #stage .muscle-list a[data-muscle]").forEach(function (link) {
     var current = link.dataset.muscle === slug;
+    // Only the old and the new muscle change: the rest are left alone, so as little as
+    // possible of the runner is styled again.
+    if (current === link.hasAttribute("aria-current")) {
+      return;
+    }
     if (current) {
       link.setAttribute("aria-current", "page");
     } else {
