@@ -17,14 +17,16 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Page, Route
 
-# Returns [{slug, leg, x, y}] in CSS px of the viewport, for every drawn muscle copy of the
-# figure `selector` (links that are only grown tap areas or labels are not drawn muscles).
-GRID = """([selector, n]) => {
-  const svg = document.querySelector(selector);
+# The shapes of the figure `svg` in paint order, and `topmost(x, y)`: the muscle, skin or
+# skin-edge shape painted on top at a viewport point (a muscle's or an edge's stroke counts),
+# or null. Shared by every check that asks what a finger sees where it lands.
+PAINTED_ON_TOP = """
   const painted = [...svg.querySelectorAll('.muscle, .skin, .skin-edge')].map(el => ({
     el, rect: el.getBoundingClientRect(), inverse: el.getScreenCTM().inverse(),
     muscle: el.classList.contains('muscle'), edge: el.classList.contains('skin-edge'),
     link: el.closest('a[data-muscle]'),
+    slug: el.closest('a') ? el.closest('a').dataset.muscle : null,
+    primary: el.closest('a') ? !el.closest('a').hasAttribute('aria-hidden') : false,
   }));
   const topmost = (x, y) => {
     for (let i = painted.length - 1; i >= 0; i--) {
@@ -35,6 +37,15 @@ GRID = """([selector, n]) => {
     }
     return null;
   };
+"""
+
+# Returns [{slug, leg, x, y}] in CSS px of the viewport, for every drawn muscle copy of the
+# figure `selector` (links that are only grown tap areas or labels are not drawn muscles).
+GRID = (
+    """([selector, n]) => {
+  const svg = document.querySelector(selector);"""
+    + PAINTED_ON_TOP
+    + """
   const middleOf = (found) => {
     const mx = found.reduce((s, p) => s + p.x, 0) / found.length, my = found.reduce((s, p) => s + p.y, 0) / found.length;
     return found.reduce((a, b) => Math.hypot(a.x - mx, a.y - my) <= Math.hypot(b.x - mx, b.y - my) ? a : b);
@@ -64,6 +75,7 @@ GRID = """([selector, n]) => {
   }
   return points;
 }"""
+)
 
 # A tap "asks for" the last path segment of the page or fragment it requests.
 ASKED = re.compile(r"/([a-z0-9-]+)/?(?:\?.*)?$")

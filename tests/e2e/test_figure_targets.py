@@ -9,6 +9,7 @@ import statistics
 import pytest
 from playwright.sync_api import Page, expect
 
+from harness.touch_grid import PAINTED_ON_TOP
 from tests.conftest import real_content
 
 MIN_AREA = 24 * 24  # WCAG 2.5.8, CSS px²
@@ -21,7 +22,8 @@ DEFAULT_VIEW = next(iter(VIEWS))
 # muscle or skin shape in paint order that covers the point). Returns the area each
 # muscle answers for, every point where a visible muscle would open something else, and for
 # each named region the visible point nearest the middle of its shapes.
-MEASURE = """([selector, step, within]) => {
+MEASURE = (
+    """([selector, step, within]) => {
   const svg = document.querySelector(selector);
   let box = svg.getBoundingClientRect();
   if (within) {  // sample only round these shapes (4 px beyond their boxes)
@@ -29,23 +31,9 @@ MEASURE = """([selector, step, within]) => {
     const left = Math.min(...rects.map(r => r.left)) - 4, top = Math.min(...rects.map(r => r.top)) - 4;
     box = {left, top, right: Math.max(...rects.map(r => r.right)) + 4, bottom: Math.max(...rects.map(r => r.bottom)) + 4};
   }
-  const painted = [...svg.querySelectorAll('.muscle, .skin, .skin-edge')].map(el => ({
-    el, rect: el.getBoundingClientRect(), muscle: el.classList.contains('muscle'),
-    edge: el.classList.contains('skin-edge'),
-    slug: el.closest('a') ? el.closest('a').dataset.muscle : null,
-    primary: el.closest('a') ? !el.closest('a').hasAttribute('aria-hidden') : false,
-    inverse: el.getScreenCTM().inverse(),
-  }));
-  const topmost = (x, y) => {
-    for (let i = painted.length - 1; i >= 0; i--) {
-      const p = painted[i];
-      if (x < p.rect.left || x > p.rect.right || y < p.rect.top || y > p.rect.bottom) continue;
-      const local = new DOMPoint(x, y).matrixTransform(p.inverse);
-      if (p.el.isPointInFill(local) || ((p.edge || p.muscle) && p.el.isPointInStroke(local))) return p;
-    }
-    return null;
-  };
-  const opened = (x, y) => {
+"""
+    + PAINTED_ON_TOP
+    + """  const opened = (x, y) => {
     const hit = document.elementFromPoint(x, y);
     const link = hit && hit.closest('svg a[data-muscle]');
     return link ? link.dataset.muscle : null;
@@ -82,6 +70,7 @@ MEASURE = """([selector, step, within]) => {
     .map(a => a.dataset.muscle);
   return {areas, wrong, centres, named, listed};
 }"""
+)
 
 
 def measure(page: Page, selector: str = "svg.runner") -> dict:
