@@ -13,6 +13,7 @@
   }
   var data = JSON.parse(source.textContent);
   var TICKS = "stride-anatomy-ticks:";
+  var LAST_TICKS = "stride-anatomy-ticks-last";
   var SESSIONS = 6;
   var plan = { title: data.noTitle, items: [] };
   var $ = function (name) { return root.querySelector("[data-plan-" + name + "]"); };
@@ -130,8 +131,33 @@
   function writeTicks(ticks) {
     try {
       window.localStorage.setItem(ticksKey(), JSON.stringify(ticks));
+      window.localStorage.setItem(LAST_TICKS, ticksKey());
     } catch (error) {
       // Storage switched off: the ticks last as long as the page.
+    }
+  }
+
+  // Ticks are kept for a plan's set of exercises. When a plan gains or loses an exercise, that
+  // set changes: the ticks of the exercises it keeps come along from the set last ticked on
+  // this device (or from ``fromKey``), unless the new set has ticks of its own.
+  function carryTicks(fromKey) {
+    try {
+      var from = fromKey || window.localStorage.getItem(LAST_TICKS);
+      if (!from || from === ticksKey() || window.localStorage.getItem(ticksKey())) {
+        return;
+      }
+      var old = JSON.parse(window.localStorage.getItem(from) || "{}") || {};
+      var now = {};
+      plan.items.forEach(function (entry) {
+        if (old[entry.id]) {
+          now[entry.id] = old[entry.id];
+        }
+      });
+      if (Object.keys(now).length) {
+        writeTicks(now);
+      }
+    } catch (error) {
+      // Nothing kept, or storage switched off: nothing to carry.
     }
   }
 
@@ -319,6 +345,7 @@
       plan = decode(code()).plan;
       history.replaceState(history.state, "", "#" + code());
     }
+    carryTicks();
     render(read.dropped);
   }
 
@@ -342,12 +369,14 @@
     }
     var index = Number(control.dataset.index);
     var action = control.dataset.action;
+    var ticked = ticksKey();
     var moved = plan.items.splice(index, 1)[0];
     if (action === "up") {
       plan.items.splice(index - 1, 0, moved);
     } else if (action === "down") {
       plan.items.splice(index + 1, 0, moved);
     }
+    carryTicks(ticked);
     var scrolled = window.scrollY;
     changed();
     window.scrollTo(window.scrollX, scrolled);

@@ -387,6 +387,24 @@ def test_on_a_phone_each_exercise_has_labelled_ticks_that_stay_on_the_device(ope
     expect(phone.get_by_label(f"{NAMES[NORDIC]}, session 1 done")).not_to_be_checked()
 
 
+def test_ticks_stay_with_their_exercises_when_the_plan_loses_or_gains_one(page: Page):
+    page.goto(f"/plan#{fragment(NORDIC, WITH_OPTION, CALF_RAISE)}")
+    page.get_by_label(f"{NAMES[NORDIC]}, session 1 done").check()
+    page.get_by_label(f"{NAMES[CALF_RAISE]}, session 2 done").check()
+    page.get_by_role("button", name=f"Remove: {NAMES[WITH_OPTION]}").click()
+    assert shown(page) == [NAMES[NORDIC], NAMES[CALF_RAISE]]
+    expect(page.get_by_label(f"{NAMES[NORDIC]}, session 1 done")).to_be_checked()
+    expect(page.get_by_label(f"{NAMES[CALF_RAISE]}, session 2 done")).to_be_checked()
+    # Another exercise added from a muscle's page: the plan opens with the same ticks.
+    page.goto("/muscles/hamstrings")
+    add_from_card(page, "Romanian deadlift")
+    page.locator("[data-plan-link]").click()
+    expect(page.locator(".plan__item")).to_have_count(3)
+    expect(page.get_by_label(f"{NAMES[NORDIC]}, session 1 done")).to_be_checked()
+    expect(page.get_by_label(f"{NAMES[CALF_RAISE]}, session 2 done")).to_be_checked()
+    expect(page.get_by_label(f"{NAMES[NORDIC]}, session 2 done")).not_to_be_checked()
+
+
 def test_a_plan_opened_once_opens_again_offline(open_page, base_url):
     page = open_page(service_workers="allow")
     page.goto(f"/plan#{fragment(NORDIC, CALF_RAISE)}")
