@@ -306,3 +306,13 @@ def test_the_phone_layout_passes_the_audit(open_page, path):
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("path", [*(f"/tours/{t.slug}/1" for t in CONTENT.atlas.tours), "/stride"])
+def test_on_a_phone_the_view_switch_fits_its_row(open_page, path):
+    phone = open_page(**PHONE)
+    phone.goto(path)
+    widths = phone.locator(".view-controls .segmented").evaluate_all(
+        "all => all.map(e => [e.scrollWidth, e.clientWidth, Math.round(e.getBoundingClientRect().right)])"
+    )
+    assert widths and all(scroll <= client and right <= 375 for scroll, client, right in widths), widths
