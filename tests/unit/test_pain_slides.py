@@ -84,3 +84,8 @@ def test_every_slide_is_a_listed_page(app, atlas):
     listed = {address.path for address in page_list(app)}
     for spot in atlas.pain.spots:
         assert {f"/present/pain/{spot.slug}", f"/present/pain/{spot.slug}/qr"} <= listed
+
+
+def test_a_places_qr_screen_names_the_place_as_it_is_written(client, each_spot):
+    # "Achilles tendon" keeps its capital: the place's name is quoted, not lower-cased.
+    assert f"Scan to open “{each_spot.name}” on your phone" in slide(client, each_spot.slug, "qr")
