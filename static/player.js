@@ -104,8 +104,11 @@
       if (stage.dataset.playing !== "true" || !document.body.contains(stage)) {
         return;
       }
-      // Start from the pose on the page when it is one of the frames.
-      var onPage = frames.findIndex(function (f) { return f.dataset.key === stage.dataset.phase; });
+      // Start from where a pause left it, else the page's own pose when it is one of the
+      // frames, else the first.
+      var at = stage.dataset.pausedAt || stage.dataset.phase;
+      delete stage.dataset.pausedAt;
+      var onPage = frames.findIndex(function (f) { return f.dataset.key === at; });
       player = { stage: stage, frames: frames, frameMs: parseFloat(stage.dataset.frameMs) || FRAME_MS, start: Math.max(onPage, 0), shown: onPage, started: null };
       player.request = window.requestAnimationFrame(tick);
     }, function () {
@@ -125,6 +128,8 @@
     var link = shown && shown.dataset.key !== stage.dataset.phase && stage.querySelector('a[data-phase="' + shown.dataset.key + '"]');
     if (link) {
       link.click();
+    } else if (shown) {
+      stage.dataset.pausedAt = shown.dataset.key; // no address of its own: Play goes on from here
     }
   }
 

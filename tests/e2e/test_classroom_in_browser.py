@@ -79,6 +79,22 @@ def test_s_toggles_the_stride_animation(projector: Page):
     expect(page.locator("[data-play]")).to_have_attribute("aria-pressed", "false")
 
 
+def test_s_after_a_pause_goes_on_from_the_pose_shown(projector: Page):
+    page = projector
+    page.goto("/present/hamstrings")
+    stage = page.locator("#presenter")
+    page.keyboard.press("s")
+    expect(stage).to_have_attribute("data-showing", re.compile(r"\w"), timeout=5000)
+    first = stage.get_attribute("data-showing")
+    expect(stage).not_to_have_attribute("data-showing", first, timeout=5000)  # a later pose
+    page.keyboard.press("s")
+    paused = stage.get_attribute("data-showing")
+    page.keyboard.press("s")
+    page.wait_for_timeout(300)  # well inside one pose's time on screen
+    assert stage.get_attribute("data-showing") == paused, "Play started the stride again"
+    page.keyboard.press("s")
+
+
 def test_presenter_text_is_projector_sized_and_the_essentials_need_no_scrolling(projector: Page):
     page = projector
     for slug in SLUGS:
