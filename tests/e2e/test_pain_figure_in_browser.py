@@ -254,3 +254,18 @@ def test_a_places_slide_fits_a_projector_with_the_emergency_line_and_passes_the_
         page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21aa", "wcag22aa"]}}
     )
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_on_a_phone_a_new_slide_starts_at_its_top(open_page):
+    phone = open_page(**PHONE)
+    spots = PAIN.spots
+    phone.goto(f"/present/pain/{spots[0].slug}")
+    following = phone.locator('.presenter__bar a[rel="next"]')
+    following.scroll_into_view_if_needed()
+    assert phone.evaluate("scrollY") > 300
+    box = following.bounding_box()
+    assert box
+    phone.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    expect(phone).to_have_url(re.compile(rf"/present/pain/{spots[1].slug}$"))
+    expect(phone.locator("#panel-heading")).to_have_text(spots[1].name)
+    phone.wait_for_function("scrollY === 0")
