@@ -90,10 +90,14 @@
 
   // The edited plan replaces the address (so reload, a bookmark and the QR code all hold it)
   // and is kept in the tab for "Plan (n)".
+  // An edit: the address and the kept plan follow it, and the list is drawn afresh with the
+  // page where it was (a redrawn list would let the browser jump).
   function changed() {
     history.replaceState(history.state, "", "#" + code());
     StridePlan.save(plan);
+    var scrolled = window.scrollY;
     render();
+    window.scrollTo(window.scrollX, scrolled);
   }
 
   function element(tag, className, text) {
@@ -308,10 +312,20 @@
     document.title = title + " · Stride Anatomy";
     $("title").value = String(plan.title);
     var list = $("list");
+    // Dose lists a reader unfolded stay unfolded when the list is drawn again.
+    var unfolded = Array.prototype.map.call(list.querySelectorAll("details[data-doses][open]"), function (open) {
+      return open.dataset.doses;
+    });
     list.textContent = "";
     var ticks = readTicks();
     plan.items.forEach(function (entry, index) {
       list.appendChild(item(entry, index, ticks));
+    });
+    unfolded.forEach(function (id) {
+      var choices = list.querySelector('details[data-doses="' + id + '"]');
+      if (choices) {
+        choices.open = true;
+      }
     });
     $("empty").hidden = plan.items.length > 0;
     $("handover").hidden = plan.items.length === 0;
@@ -377,9 +391,7 @@
       plan.items.splice(index + 1, 0, moved);
     }
     carryTicks(ticked);
-    var scrolled = window.scrollY;
     changed();
-    window.scrollTo(window.scrollX, scrolled);
     focusAfter(action, index);
   });
 
@@ -387,20 +399,8 @@
     var target = event.target;
     if (target.dataset.action === "dose") {
       plan.items[Number(target.dataset.index)].dose = target.value;
-      // The list is drawn afresh: what was unfolded stays so, the page keeps its place, and
-      // the same choice keeps focus, scrolled only as far as it takes to show it.
-      var unfolded = Array.prototype.map.call(root.querySelectorAll("details[data-doses][open]"), function (open) {
-        return open.dataset.doses;
-      });
-      var scrolled = window.scrollY;
       changed();
-      unfolded.forEach(function (id) {
-        var choices = root.querySelector('details[data-doses="' + id + '"]');
-        if (choices) {
-          choices.open = true;
-        }
-      });
-      window.scrollTo(window.scrollX, scrolled);
+      // The same choice keeps focus, scrolled only as far as it takes to show it.
       var again = document.getElementById(target.id);
       again.focus({ preventScroll: true });
       again.scrollIntoView({ block: "nearest" });

@@ -83,6 +83,7 @@ def test_s_after_a_pause_goes_on_from_the_pose_shown(projector: Page):
     page = projector
     page.goto("/present/hamstrings")
     stage = page.locator("#presenter")
+    expect(page.locator("[data-play]")).to_be_visible()  # the stride script is ready
     page.keyboard.press("s")
     expect(stage).to_have_attribute("data-showing", re.compile(r"\w"), timeout=5000)
     first = stage.get_attribute("data-showing")
