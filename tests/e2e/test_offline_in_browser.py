@@ -177,6 +177,8 @@ def test_the_quiz_offline_shows_the_offline_page_from_teach_and_mid_quiz(visitor
 
     page.context.set_offline(False)
     page.goto("/quiz/777/1")
+    # The page has asked for the offline copy's size (the offer shows it) before the network goes.
+    expect(page.locator(BAR)).to_be_visible(timeout=MEASURING)
     page.locator(".quiz__option input").first.check()
     page.context.set_offline(True)
     page.get_by_role("button", name="Check my answer").click()
