@@ -50,3 +50,24 @@ def click_region_in_frame(page: Page, frame_selector: str, slug: str) -> None:
     point = inside.evaluate(_FIND_POINT, slug) if inside else None
     assert box and point, f"no clickable point on the {slug} region"
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
+
+
+_COUNT_PLAYER_FRAMES = """() => {
+  window.__playerFrames = 0;
+  document.addEventListener('player:frame', () => { window.__playerFrames += 1; }, true);
+}"""
+
+
+def run_until_playing(page: Page, seconds: float = 20) -> None:
+    """Move the page's paused clock a frame at a time until Play draws its first frame.
+
+    Play starts once its frames are fetched and parsed, which takes real time, and a busy
+    machine stretches it; stepping the clock a phase at a time before then would skip poses.
+    """
+    page.evaluate(_COUNT_PLAYER_FRAMES)
+    for _ in range(int(seconds * 1000 / 20)):
+        page.clock.run_for(16)  # one animation frame of the fake clock
+        if page.evaluate("window.__playerFrames > 0"):
+            return
+        page.wait_for_timeout(20)  # real time, for the fetch to land
+    raise AssertionError(f"Play drew no frame within {seconds:.0f} s")

@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import real_content
+from tests.e2e.helpers import run_until_playing
 
 ATLAS = real_content().atlas
 SLUGS = [m.slug for m in ATLAS.muscles]
@@ -224,6 +225,7 @@ def test_s_plays_the_speed_slide_and_every_pose_keeps_its_marks(open_page, reduc
     with page.expect_response(re.compile(rf"/present/speed/{measured.speed.slug}/frames$")):
         page.keyboard.press("s")
     expect(play).to_have_attribute("aria-pressed", "true")
+    run_until_playing(page)
     captions = set()
     for _ in range(40):
         page.clock.run_for(16)

@@ -8,6 +8,8 @@ import re
 
 from playwright.sync_api import Page, expect
 
+from tests.e2e.helpers import run_until_playing
+
 PHONE = {"viewport": {"width": 375, "height": 812}, "has_touch": True, "is_mobile": True}
 
 
@@ -53,6 +55,7 @@ def test_play_runs_in_the_back_view(page: Page):
     with page.expect_response(re.compile(r"/back/stride/frames$")):
         play.click()
     expect(play).to_have_attribute("aria-pressed", "true")
+    run_until_playing(page)
     shown = set()
     for _ in range(3):
         page.clock.run_for(1100)
