@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+PHASE_MS = 1100  # how long Play shows each phase of the stride (static/player.js)
+
 # A point inside the region's painted shape where a real click lands on the region's link
 # (the centre of an irregular shape's box may be outside it or under another shape).
 _FIND_POINT = """(slug) => {

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import Page
 
 from tests.conftest import real_content
+from tests.e2e.helpers import PHASE_MS, run_until_playing
 
 PHONE_MIN_PX = 12
 PROJECTED_SHARE = 0.021  # of the viewport's height
@@ -84,3 +85,60 @@ def test_the_stride_chart_fits_a_phone_without_cutting_a_name(open_page):
         assert chart["x"] - 0.5 <= text["left"] and text["right"] <= chart["x"] + chart["width"] + 0.5, text
         if text["words"] in muscles:
             assert text["px"] >= PHONE_MIN_PX, text
+
+
+# The two leg tags under the feet, as drawn: their boxes, and the box of the figure they sit in.
+LEG_TAGS = """() => {
+  const figure = document.querySelector('svg.runner');
+  const box = (el) => { const r = el.getBoundingClientRect(); return {left: r.left, right: r.right, width: r.width}; };
+  return {figure: box(figure), screen: document.documentElement.clientWidth,
+          tags: [...figure.querySelectorAll('.leg-tag')].filter(t => t.checkVisibility()).map(t => ({words: t.textContent, ...box(t)}))};
+}"""
+
+
+def assert_leg_tags_apart_and_whole(page: Page, where: str) -> None:
+    shown = page.evaluate(LEG_TAGS)
+    first, second = sorted(shown["tags"], key=lambda t: t["left"])
+    assert second["left"] - first["right"] >= 4, f"{where}: {first['words']!r} runs into {second['words']!r}"
+    for tag in (first, second):
+        inside = (
+            max(shown["figure"]["left"], 0) - 0.5 <= tag["left"]
+            and tag["right"] <= min(shown["figure"]["right"], shown["screen"]) + 0.5
+        )
+        assert inside, f"{where}: {tag['words']!r} is cut at the figure's edge"
+
+
+VIEWS = list(real_content().figure.views)  # the first is the default, with no prefix
+LEG_TAG_PAGES = [
+    *(
+        f"{'' if v == VIEWS[0] else '/' + v}/stride/{p.slug}"
+        for v in VIEWS
+        for p in real_content().atlas.phases
+    ),
+    *(f"/tours/{t.slug}/{n}" for t in real_content().atlas.tours for n in range(1, len(t.steps) + 1)),
+]
+
+
+def test_the_leg_tags_never_touch_and_are_never_cut_in_any_pose_or_view(open_page):
+    """Stride mode and tours draw the tags large (23 units), in every pose of the stride; the
+    tags' room is in drawing units, the same at every size, and a phone's edge is the closest."""
+    page = open_page(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    for path in LEG_TAG_PAGES:
+        page.goto(path)
+        assert_leg_tags_apart_and_whole(page, path)
+
+
+def test_while_the_presenter_plays_the_leg_tags_never_touch(open_page):
+    page = open_page(viewport={"width": 1024, "height": 768})
+    page.clock.install(time=0)
+    page.goto(f"/present/{real_content().atlas.muscles[0].slug}")
+    page.clock.pause_at(1000)
+    page.clock.run_for(1)
+    page.keyboard.press("s")
+    run_until_playing(page)
+    page.clock.run_for(PHASE_MS // 2)  # mid-phase (the fake clock draws every 16 ms)
+    for _ in real_content().atlas.phases:
+        assert_leg_tags_apart_and_whole(
+            page, f"the presenter playing, {page.locator('#stride-caption').text_content()}"
+        )
+        page.clock.run_for(PHASE_MS)

@@ -10,11 +10,10 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.conftest import real_content
-from tests.e2e.helpers import document_was_kept, mark_document, run_until_playing
+from tests.e2e.helpers import PHASE_MS, document_was_kept, mark_document, run_until_playing
 
 PHASES = ["loading", "midstance", "toe-off", "initial-swing", "mid-swing", "terminal-swing"]
 ATLAS = real_content().atlas
-PHASE_MS = 1100  # how long Play shows each phase
 
 # Everything on the page that says which phase is shown, read in one go; and every element
 # that changes while Play runs, to check that none is read out as it changes.
@@ -166,7 +165,7 @@ def test_play_advances_the_phases_and_pause_stops_on_the_phase_shown(page: Page)
     with page.expect_response(re.compile(r"/stride/frames$")):
         play.click()
     expect(play).to_have_attribute("aria-pressed", "true")
-    page.clock.run_for(2 * 1100 + 50)  # two frames on: landing -> midstance -> toe-off
+    page.clock.run_for(2 * PHASE_MS + 50)  # two frames on: landing -> midstance -> toe-off
     expect(page.locator("#stage")).to_have_attribute("data-showing", "toe-off")
     assert page.locator('.phase-steps a[aria-current="step"]').get_attribute("data-phase") == "toe-off"
     frame_requests = [u for u in requests if "/stride/frames" in u]
@@ -178,7 +177,7 @@ def test_play_advances_the_phases_and_pause_stops_on_the_phase_shown(page: Page)
     expect(page.locator("#panel-heading")).not_to_have_text("Initial contact and loading")
     expect(page.locator("[data-play]")).to_have_attribute("aria-pressed", "false")
     before = figure_state(page)
-    page.clock.run_for(5 * 1100)
+    page.clock.run_for(5 * PHASE_MS)
     assert figure_state(page) == before, "the figure kept moving after pause"
     assert page.url.endswith("/stride/toe-off")
 
@@ -193,7 +192,7 @@ def test_with_reduced_motion_nothing_moves_on_its_own(open_page):
     page = open_page(reduced_motion="reduce")
     page.clock.install()
     page.goto("/stride")
-    page.clock.run_for(5 * 1100)
+    page.clock.run_for(5 * PHASE_MS)
     expect(page.locator("[data-play]")).to_have_attribute("aria-pressed", "false")
     assert page.locator("#stage").get_attribute("data-showing") is None
     expect(page.locator('.phase-steps a[aria-current="step"]')).to_have_attribute("data-phase", "loading")

@@ -8,7 +8,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import run_until_playing
+from tests.e2e.helpers import PHASE_MS, run_until_playing
 
 PHONE = {"viewport": {"width": 375, "height": 812}, "has_touch": True, "is_mobile": True}
 
@@ -58,7 +58,7 @@ def test_play_runs_in_the_back_view(page: Page):
     run_until_playing(page)
     shown = set()
     for _ in range(3):
-        page.clock.run_for(1100)
+        page.clock.run_for(PHASE_MS)
         shown.add(page.locator("#stage").get_attribute("data-showing"))
         expect(page.locator("#stride-figure svg.runner")).to_have_attribute("data-view", "back")
         label = page.locator("#stride-figure svg.runner").get_attribute("aria-label") or ""

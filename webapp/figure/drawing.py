@@ -22,7 +22,12 @@ from webapp.figure.views import BodyPart, MuscleShape
 LABEL_SIZE = 16  # drawing units; static/app.css .figure-label sets the same
 NAME_SIZE = 11
 LABEL_TAP_WIDTH = 76  # the least width of a label's tap area
-LEG_TAG_APART = 100  # centre to centre: two tags (17-unit type, static/app.css) never touch
+# The leg tags' room is reckoned at the largest size they are drawn (the presenter, tours and
+# stride mode, static/app.css), with a letter as wide as DejaVu Sans Bold's widest average
+# (the widest of the fonts the page asks for: "right leg" is 115 units there).
+LEG_TAG_SIZE = 23
+LEG_TAG_EM = 0.58  # average letter width, in ems
+LEG_TAG_GAP = 10  # the least space between the two tags
 
 
 @dataclass(frozen=True)
@@ -219,6 +224,11 @@ def place_copies(
     return copies
 
 
+def leg_tag_width(name: str) -> float:
+    """How wide a leg tag reading ``name`` may be drawn, in drawing units."""
+    return len(name) * LEG_TAG_EM * LEG_TAG_SIZE
+
+
 def leg_tags(
     dwg: svgwrite.Drawing, feet: dict[str, float], names: dict[str, str], y: float, span: tuple[float, float]
 ) -> Group:
@@ -227,12 +237,16 @@ def leg_tags(
     group = dwg.g(class_="leg-tags")
     group["aria-hidden"] = "true"
     (first, x0), (second, x1) = sorted(feet.items(), key=lambda item: item[1])
-    spread = LEG_TAG_APART - (x1 - x0)
+    half0, half1 = leg_tag_width(names[first]) / 2, leg_tag_width(names[second]) / 2
+    spread = half0 + half1 + LEG_TAG_GAP - (x1 - x0)
     if spread > 0:  # feet close together: push the two tags apart so they never overlap
         x0, x1 = x0 - spread / 2, x1 + spread / 2
-    # Slide the pair, never squeeze it, to stay inside the figure.
-    shift = max(span[0] + LEG_TAG_APART / 2 - x0, 0) + min(span[1] - LEG_TAG_APART / 2 - x1, 0)
-    for leg, x in ((first, x0 + shift), (second, x1 + shift)):
+    # Keep both inside the figure: slide a pair that sticks out, and bring in feet wider apart
+    # than the figure has room for (a figure is wider than its two tags, so they stay apart).
+    lowest, highest = span[0] + half0, span[1] - half1
+    shift = max(lowest - x0, 0) + min(highest - x1, 0)
+    x0, x1 = max(x0 + shift, lowest), min(x1 + shift, highest)
+    for leg, x in ((first, x0), (second, x1)):
         group.add(
             dwg.text(
                 names[leg], insert=(round(x, 1), y), text_anchor="middle", class_=f"leg-tag leg-tag--{leg}"
