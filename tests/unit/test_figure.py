@@ -5,6 +5,7 @@ names in each; which leg is which; every pose inside the box; a small page weigh
 from __future__ import annotations
 
 import gzip
+import itertools
 import math
 import re
 import xml.etree.ElementTree as ET
@@ -13,9 +14,11 @@ import pytest
 
 from tests.conftest import real_content
 from webapp import PROJECT_ROOT
-from webapp.figure.drawing import LEG_TAG_GAP, leg_tag_width
+from webapp.figure.drawing import BADGE_RADIUS, LEG_TAG_GAP, LEG_TAG_SIZE
+from webapp.figure.labels import text_width
 from webapp.figure.projection import frontal_frames
 from webapp.figure.runner import draw_figure
+from webapp.views.presenter import PRESENTER_BADGE_RADIUS
 
 SVG = "{http://www.w3.org/2000/svg}"
 VIEWS = list(real_content().figure.views)
@@ -119,7 +122,10 @@ def test_the_figure_says_which_leg_is_the_runners_left_and_which_the_right(views
         assert tags == {f"leg-tag leg-tag--{leg}": name for leg, name in views[view].leg_names.items()}
         # Each tag's extent at the largest size it is drawn (the browser tests measure it drawn).
         spans = sorted(
-            (float(t.get("x")) - leg_tag_width(t.text) / 2, float(t.get("x")) + leg_tag_width(t.text) / 2)
+            (
+                float(t.get("x")) - text_width(t.text, LEG_TAG_SIZE) / 2,
+                float(t.get("x")) + text_width(t.text, LEG_TAG_SIZE) / 2,
+            )
             for t in root.iter(f"{SVG}text")
             if "leg-tag" in t.get("class", "")
         )
@@ -209,3 +215,30 @@ def test_views_from_the_front_are_posed_from_the_same_joint_angles(poses):
         assert frames["near_shank"].origin[1] == pytest.approx(pose.segments["near_shank"].origin[1])
     tops = {round(frontal_frames(p)["near_shank"].origin[1]) for p in poses.values()}
     assert len(tops) > 3, "the front view moves with the stride"
+
+
+@pytest.mark.parametrize("view", VIEWS)
+@pytest.mark.parametrize("radius", [BADGE_RADIUS, PRESENTER_BADGE_RADIUS], ids=["page", "presenter"])
+def test_numbered_badges_never_overlap_and_stay_on_the_body_shown(views, view, every_pose, links, radius):
+    slugs = [link.slug for link in links if views[view].shows(link.slug)]
+    for pose in every_pose.values():
+        for options in [{"labels": True}, {"numbers": {slug: n for n, slug in enumerate(slugs, start=1)}}]:
+            root = ET.fromstring(draw(views, view, pose, links, badge_radius=radius, **options))
+            discs = [
+                (float(c.get("cx")), float(c.get("cy")), float(c.get("r")))
+                for c in root.iter(f"{SVG}circle")
+                if c.get("class") == "badge__disc"
+            ]
+            assert len(discs) == len(slugs) and all(r == radius for _, _, r in discs)
+            for (x0, y0, _), (x1, y1, _) in itertools.combinations(discs, 2):
+                assert math.hypot(x1 - x0, y1 - y0) >= 2 * radius, f"badges overlap at {x0, y0} and {x1, y1}"
+            # A narrow screen shows a named figure's body box only (static/app.css).
+            left, _, width, _ = map(float, root.get("viewBox").split())
+            middle, half = left + width / 2, views[view].box[2] / 2
+            assert all(
+                middle - half - 0.1 <= x - radius and x + radius <= middle + half + 0.1 for x, _, _ in discs
+            )
+            # A badge moved off its muscle has a leader line back to it.
+            leaders = [line for line in root.iter(f"{SVG}line") if line.get("class") == "badge__leader"]
+            ends = {(float(line.get("x2")), float(line.get("y2"))) for line in leaders}
+            assert ends <= {(x, y) for x, y, _ in discs}

@@ -8,6 +8,7 @@ replaced later.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,12 +23,12 @@ from webapp.figure.views import BodyPart, MuscleShape
 LABEL_SIZE = 16  # drawing units; static/app.css .figure-label sets the same
 NAME_SIZE = 11
 LABEL_TAP_WIDTH = 76  # the least width of a label's tap area
-# The leg tags' room is reckoned at the largest size they are drawn (the presenter, tours and
-# stride mode, static/app.css), with a letter as wide as DejaVu Sans Bold's widest average
-# (the widest of the fonts the page asks for: "right leg" is 115 units there).
+# The leg tags' room is reckoned at the largest size they are drawn: the presenter, tours and
+# stride mode (static/app.css).
 LEG_TAG_SIZE = 23
-LEG_TAG_EM = 0.58  # average letter width, in ems
 LEG_TAG_GAP = 10  # the least space between the two tags
+BADGE_RADIUS = 10  # a numbered badge on the figure (the presenter's are larger: draw_figure)
+BADGE_GAP = 3  # the least space between two badges
 
 
 @dataclass(frozen=True)
@@ -224,11 +225,6 @@ def place_copies(
     return copies
 
 
-def leg_tag_width(name: str) -> float:
-    """How wide a leg tag reading ``name`` may be drawn, in drawing units."""
-    return len(name) * LEG_TAG_EM * LEG_TAG_SIZE
-
-
 def leg_tags(
     dwg: svgwrite.Drawing, feet: dict[str, float], names: dict[str, str], y: float, span: tuple[float, float]
 ) -> Group:
@@ -237,7 +233,7 @@ def leg_tags(
     group = dwg.g(class_="leg-tags")
     group["aria-hidden"] = "true"
     (first, x0), (second, x1) = sorted(feet.items(), key=lambda item: item[1])
-    half0, half1 = leg_tag_width(names[first]) / 2, leg_tag_width(names[second]) / 2
+    half0, half1 = (text_width(names[leg], LEG_TAG_SIZE) / 2 for leg in (first, second))
     spread = half0 + half1 + LEG_TAG_GAP - (x1 - x0)
     if spread > 0:  # feet close together: push the two tags apart so they never overlap
         x0, x1 = x0 - spread / 2, x1 + spread / 2
@@ -340,11 +336,50 @@ def set_view_box(dwg: svgwrite.Drawing, view_box: tuple[float, float, float, flo
     dwg["viewBox"] = " ".join(f"{v:g}" for v in (round(value, 1) for value in view_box))
 
 
-def badge(dwg: svgwrite.Drawing, at: Point, number: int) -> Group:
-    """A numbered disc at the middle of a muscle."""
-    x, y = at
-    badge = dwg.g(class_="badge")
-    badge["aria-hidden"] = "true"
-    badge.add(dwg.circle(center=(round(x, 1), round(y, 1)), r=10))
-    badge.add(dwg.text(str(number), insert=(round(x, 1), round(y + 4.5, 1)), text_anchor="middle"))
-    return badge
+def spread_badges(anchors: Sequence[Point], radius: float, span: tuple[float, float]) -> list[Point]:
+    """Where to draw discs of ``radius`` meant for ``anchors`` so that none overlaps another:
+    two too close are pushed apart along the line between them, a little at a time, until no
+    two are; each stays inside ``span`` (the x range shown)."""
+    placed = [[x, y] for x, y in anchors]
+    apart = 2 * radius + BADGE_GAP
+    for _ in range(200):
+        moved = False
+        for first, second in itertools.combinations(placed, 2):
+            dx, dy = second[0] - first[0], second[1] - first[1]
+            distance = math.hypot(dx, dy)
+            if distance >= apart - 0.01:
+                continue
+            if distance < 0.01:  # one exactly on the other: the later one goes down
+                dx, dy, distance = 0.0, 1.0, 1.0
+            push = (apart - distance) / 2 + 0.01
+            for disc, sign in ((first, -1), (second, 1)):
+                disc[0] += sign * push * dx / distance
+                disc[1] += sign * push * dy / distance
+            moved = True
+        for disc in placed:
+            disc[0] = min(max(disc[0], span[0] + radius), span[1] - radius)
+        if not moved:
+            break
+    return [(x, y) for x, y in placed]
+
+
+def badge(dwg: svgwrite.Drawing, number: int, at: Point, anchor: Point, radius: float) -> Group:
+    """A numbered disc at ``at``; where it had to move off its muscle, a leader line runs
+    back to ``anchor``, a point on the muscle."""
+    group = dwg.g(class_="badge")
+    group["aria-hidden"] = "true"
+    (x, y), (ax, ay) = [(round(u, 1), round(v, 1)) for u, v in (at, anchor)]
+    if math.dist(at, anchor) > radius * 0.75:
+        group.add(dwg.line(start=(ax, ay), end=(x, y), class_="badge__leader"))
+        group.add(dwg.circle(center=(ax, ay), r=2.5, class_="badge__dot"))
+    group.add(dwg.circle(center=(x, y), r=radius, class_="badge__disc"))
+    group.add(dwg.text(str(number), insert=(x, y), dy=["0.35em"], text_anchor="middle"))
+    return group
+
+
+def numbered_badges(
+    dwg: svgwrite.Drawing, anchors: Mapping[int, Point], radius: float, span: tuple[float, float]
+) -> list[Group]:
+    """A badge for each number at its anchor (a point on its muscle), none overlapping."""
+    spots = spread_badges(list(anchors.values()), radius, span)
+    return [badge(dwg, n, at, anchor, radius) for (n, anchor), at in zip(anchors.items(), spots, strict=True)]

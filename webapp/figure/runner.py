@@ -16,13 +16,14 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from webapp.figure.drawing import (
+    BADGE_RADIUS,
     Copy,
     RegionLink,
     Regions,
-    badge,
     label_layer,
     leg_tags,
     new_drawing,
+    numbered_badges,
     outline_extent,
     part_outline,
     place_copies,
@@ -127,6 +128,7 @@ def draw_figure(
     numbers: dict[str, int] | None = None,
     labels: bool = False,
     swap: bool = False,
+    badge_radius: float = BADGE_RADIUS,
 ) -> Figure:
     """The runner in ``pose`` as ``view`` shows it: one link per muscle the view draws.
 
@@ -134,8 +136,9 @@ def draw_figure(
     off/light/strong) adds a class per region for stride mode, and ``far_intensities`` does
     the same for the far leg, which is half a stride away and so works to its own timing.
     ``numbers`` (muscle slug -> number) puts a numbered badge on each muscle, for worksheets.
-    ``labels`` names every muscle in columns beside the body, with leader lines; without it,
-    a name appears next to a muscle on hover or keyboard focus. ``swap`` adds ``hx-get`` to
+    ``labels`` names every muscle in columns beside the body, with leader lines, and numbers
+    them for narrow screens; without it, a name appears next to a muscle on hover or keyboard
+    focus. Badges have radius ``badge_radius``, and none overlaps another. ``swap`` adds ``hx-get`` to
     every link, for pages where htmx swaps the panel in place. ``label`` is the figure's
     accessible name (by default: a runner and how the view sees them).
     """
@@ -148,6 +151,7 @@ def draw_figure(
     hip_x, ground = pose.body.hip_x, pose.body.ground_y
     left_edge, top, width, height = view.box
     left, right = hip_x + left_edge, hip_x + left_edge + width
+    body = (left, right)  # what a narrow screen shows of a named figure (static/app.css)
 
     # Labels first: they may widen the view box, and the tap areas are sized for the box.
     label_group = None
@@ -204,16 +208,17 @@ def draw_figure(
         dwg.add(label_group)
     else:  # with labels shown, hover names would only repeat them
         dwg.add(regions.names())
-    for slug, number in (numbers or {}).items():
-        if slug in drawable:
-            dwg.add(badge(dwg, regions.primary(slug).anchor(), number))
+    worksheet = {n: regions.primary(slug).anchor() for slug, n in (numbers or {}).items() if slug in drawable}
+    for drawn in numbered_badges(dwg, worksheet, badge_radius, body):
+        dwg.add(drawn)
     key: list[tuple[int, str]] = []
     if labels:  # for narrow screens: a number on each muscle, and the names in a key
         group = dwg.g(class_="figure-numbers")
         group["aria-hidden"] = "true"
-        for number, (slug, link) in enumerate(drawable.items(), start=1):
-            group.add(badge(dwg, regions.primary(slug).anchor(), number))
-            key.append((number, link.name))
+        anchors = {n: regions.primary(slug).anchor() for n, slug in enumerate(drawable, start=1)}
+        for drawn in numbered_badges(dwg, anchors, badge_radius, body):
+            group.add(drawn)
+        key = [(n, link.name) for n, link in enumerate(drawable.values(), start=1)]
         dwg.add(group)
         dwg["data-labelled"] = "true"
     set_view_box(dwg, view_box)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from webapp.content.model import MeasuredSpeed, Muscle, Phase
 from webapp.content.wording import agree, with_the
 from webapp.figure.chart import ChartRow, draw_activation_chart
+from webapp.figure.drawing import BADGE_RADIUS
 from webapp.figure.runner import RegionLink, draw_figure
 from webapp.figure.svg import Figure
 from webapp.figure.views import View
@@ -38,12 +39,13 @@ def runner(
     label: str | None = None,
     numbers: dict[str, int] | None = None,
     state: FigureState | None = None,
+    badge_radius: float = BADGE_RADIUS,
 ) -> Figure:
     """The runner with every muscle linking to ``link(muscle)`` (drawn dimmed, not a link, where
     that is None): at home (no phase), or posed
     at ``phase`` with the muscles lit by how hard they work there (unless not ``lit``); in the
-    view and with or without names, as ``state`` says (by default, as the address says). A
-    ``label`` is followed by which view it is."""
+    view and with or without names, as ``state`` says (by default, as the address says), its
+    numbered badges of radius ``badge_radius``. A ``label`` is followed by which view it is."""
     state = state or figure_state()
     view = prepared().figure.views[state.view]
     links = [RegionLink(m.slug, m.name, link(m)) for m in prepared().atlas.muscles]
@@ -59,6 +61,7 @@ def runner(
             numbers=numbers,
             labels=state.labelled,
             swap=swap,
+            badge_radius=badge_radius,
         )
     near, far = prepared().levels(phase)
     return draw_figure(
@@ -73,6 +76,7 @@ def runner(
         numbers=numbers,
         labels=state.labelled,
         swap=swap,
+        badge_radius=badge_radius,
     )
 
 

@@ -19,6 +19,10 @@ from webapp.serving.page_cache import cached_page
 
 blueprint = Blueprint("presenter", __name__)
 
+# The presenter's runner is drawn small beside the slide's words, its numbers read from the
+# back of the room: badges about twice the usual size (static/app.css sets their digits).
+PRESENTER_BADGE_RADIUS = 19
+
 # A slide in the go-to list (templates/_goto.html): its number, name, address and whether
 # it is the one shown.
 Slide = tuple[int, str, str, bool]
@@ -60,6 +64,7 @@ def present(slug: str, figure: str, view: str | None = None) -> Response:
             lambda m: url_for("presenter.present", slug=m.slug, figure=figure),
             selected=slug,
             state=figure_state().toggled(labelled=True),
+            badge_radius=PRESENTER_BADGE_RADIUS,
         ),
         slides=[
             (number, m.name, url_for("presenter.present", slug=m.slug), m == muscle)
