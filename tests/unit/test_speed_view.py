@@ -243,6 +243,9 @@ def test_each_speed_has_a_presenter_slide_with_its_key_numbers_and_keys(client, 
         f"/present/speed/{speeds[(index + 1) % len(speeds)]}"
     ]
     assert re.findall(r'href="([^"]+)"[^>]*rel="prev"', html) == [f"/present/speed/{speeds[index - 1]}"]
+    # The moves say where they go, also where they wrap round from one end to the other.
+    words = re.findall(r'rel="(?:prev|next)">(?:<span aria-hidden="true">←</span> )?(\w+)', html)
+    assert words == ["Slower" if index else "Fastest", "Faster" if index < len(speeds) - 1 else "Slowest"]
     assert 'class="figure-label' in html, "the projector names every muscle"
     assert f'data-frames="/present/speed/{speed.slug}/frames"' in html, "S can play this speed"
     shown = re.findall(r'data-key="(\d+)"[^>]*>(\d+)', html)
