@@ -370,9 +370,14 @@
     var again = selector && (root.querySelector(selector + '[data-action="' + action + '"]') ||
       root.querySelector(selector + "button[data-action]"));
     // The page stays where it is (the list is drawn afresh, which would let the browser jump);
-    // it moves only as far as it takes to show the control that now has focus.
+    // it moves only as far as it takes to show the control that now has focus, and the name
+    // of the exercise it belongs to (after "Move up", above it).
     var next = again || $("heading");
+    var title = again && root.querySelector(selector + ".card__title");
     next.focus({ preventScroll: true });
+    if (title) {
+      title.scrollIntoView({ block: "nearest" });
+    }
     next.scrollIntoView({ block: "nearest" });
   }
 

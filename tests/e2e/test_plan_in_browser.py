@@ -130,6 +130,24 @@ def test_moving_an_exercise_keeps_the_page_still_and_the_focus_on_it(page: Page)
     assert box["y"] + box["height"] >= 800 - 60, f"the page moved further than needed ({box['y']:.0f})"
 
 
+def test_on_a_phone_moving_an_exercise_up_shows_its_name_and_its_buttons(open_page):
+    phone = open_page(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    phone.goto(f"/plan#{fragment(*LONGEST)}")
+    move = phone.locator("[data-plan-list] > li").nth(2).locator('button[data-action="up"]')
+    move.evaluate("button => window.scrollBy(0, button.getBoundingClientRect().top - 80)")
+    box = move.bounding_box()
+    phone.touchscreen.tap(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert shown(phone)[1] == NAMES[LONGEST[2]]
+    card = phone.locator("[data-plan-list] > li").nth(1)
+    expect(card.locator('button[data-action="up"]')).to_be_focused()
+    title, button = (
+        card.locator(".card__title").bounding_box(),
+        card.locator('button[data-action="up"]').bounding_box(),
+    )
+    assert title and title["y"] >= 4, f"the moved exercise's name is above the screen ({title})"
+    assert button and button["y"] + button["height"] <= 812, "and its buttons are on it"
+
+
 def test_the_training_page_adds_strength_work_but_no_warm_up_drill(page: Page):
     page.goto("/training")
     buttons = page.locator("[data-plan-add]")
