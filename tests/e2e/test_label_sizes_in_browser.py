@@ -1,6 +1,6 @@
 """Names on the figure are readable where they are shown, measured in Chromium: at least 12 CSS
 px on a 375-wide phone with "Show names" (numbers on the figure, the names in a key below it);
-in the presenter, tours and stride mode at least 2.1% of the viewport's height (16 px on a
+in the presenter (its Full panel too), tours and stride mode at least 2.1% of the viewport's height (16 px on a
 1024×768 projector, 23 px at 1920×1080); and the stride chart's names fit a phone uncut."""
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ TEXT_SIZES = """(selector) => {
   const shown = [];
   for (const root of document.querySelectorAll(selector)) {
     for (const el of root.querySelectorAll('text, li, p, span, a, h1, h2, h3, dt, dd')) {
-      if (!el.checkVisibility({checkVisibilityCSS: true, opacityProperty: true})) continue;
+      if (!el.checkVisibility({checkVisibilityCSS: true, opacityProperty: true}) || el.closest('.visually-hidden')) continue;
       const words = [...el.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join('').trim()
         || (el.tagName === 'text' ? el.textContent.trim() : '');
       if (!words) continue;
@@ -29,7 +29,7 @@ TEXT_SIZES = """(selector) => {
       if (el instanceof SVGElement) { const m = el.getScreenCTM(); px *= Math.hypot(m.a, m.b); }
       const r = el.getBoundingClientRect();
       if (!r.width || !r.height) continue;
-      shown.push({words, px: Math.round(px * 10) / 10, left: r.left, right: r.right});
+      shown.push({words, px: Math.round(px * 10) / 10, left: r.left, right: r.right, svg: el instanceof SVGElement});
     }
   }
   return shown;
@@ -142,3 +142,16 @@ def test_while_the_presenter_plays_the_leg_tags_never_touch(open_page):
             page, f"the presenter playing, {page.locator('#stride-caption').text_content()}"
         )
         page.clock.run_for(PHASE_MS)
+
+
+@pytest.mark.parametrize("size", PROJECTORS, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_word_of_the_presenters_full_panel_is_at_least_2_1_percent_of_the_height(open_page, size):
+    """The panel's small print too (sources, evidence tags, dose labels); its charts are
+    drawings, sized with the panel's width, and are left out."""
+    page = open_page(viewport={"width": size[0], "height": size[1]})
+    least_px = PROJECTED_SHARE * size[1]
+    for muscle in real_content().atlas.muscles:
+        page.goto(f"/present/{muscle.slug}/details")
+        words = [t for t in page.evaluate(TEXT_SIZES, ".presenter__details") if not t["svg"]]
+        least = min(words, key=lambda t: t["px"])
+        assert least["px"] >= least_px - 0.05, (muscle.slug, size, least)
