@@ -367,6 +367,13 @@ def test_from_a_loopback_address_the_printout_warns_and_leaves_out_the_qr_code(p
     page.emulate_media(media="print")
     expect(page.locator("[data-plan-local-only]")).to_be_visible()
     assert page.locator("[data-plan-qr] svg").count() == 0
+    # The address has the column to itself, above the warning, not a sliver beside it.
+    address, warning = (
+        page.locator(".plan__address").bounding_box(),
+        page.locator(".plan__warning").bounding_box(),
+    )
+    assert address and warning and address["width"] >= warning["width"] - 1
+    assert address["y"] + address["height"] <= warning["y"]
 
 
 def test_link_length_and_qr_version_for_plans_of_each_size(open_page, public_site: str):
