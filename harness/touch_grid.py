@@ -136,8 +136,9 @@ def press(page: Page, how: str, x: float, y: float) -> None:
         session.detach()
 
 
-def tap_all(page: Page, points: Iterable[dict], how: str = "finger", wait_ms: float = 1500) -> list[Tap]:
-    """Tap every point and record what each asked for (None: nothing)."""
+def tap_all(page: Page, points: Iterable[dict], how: str = "finger", wait_ms: float = 5000) -> list[Tap]:
+    """Tap every point and record what each asked for (None: nothing within ``wait_ms``, which
+    is long because a busy machine may take a second or more to route a request)."""
     asked = record_requests(page)
     taps = []
     for point in points:
