@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from playwright.sync_api import Page
 
 PHASE_MS = 1100  # how long Play shows each phase of the stride (static/player.js)
@@ -54,6 +56,7 @@ def click_region_in_frame(page: Page, frame_selector: str, slug: str) -> None:
     page.mouse.click(box["x"] + point["x"], box["y"] + point["y"])
 
 
+# Play announces each frame it draws; the first one says it has started.
 _COUNT_PLAYER_FRAMES = """() => {
   window.__playerFrames = 0;
   document.addEventListener('player:frame', () => { window.__playerFrames += 1; }, true);
@@ -67,7 +70,8 @@ def run_until_playing(page: Page, seconds: float = 20) -> None:
     machine stretches it; stepping the clock a phase at a time before then would skip poses.
     """
     page.evaluate(_COUNT_PLAYER_FRAMES)
-    for _ in range(int(seconds * 1000 / 20)):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
         page.clock.run_for(16)  # one animation frame of the fake clock
         if page.evaluate("window.__playerFrames > 0"):
             return

@@ -158,14 +158,16 @@ def test_clicking_a_chart_row_opens_that_muscle_at_the_phase(page: Page):
 def test_play_advances_the_phases_and_pause_stops_on_the_phase_shown(page: Page):
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
-    page.clock.install()  # the test moves time itself: no waiting on real frames
+    page.clock.install(time=0)
     page.goto("/stride/loading")
+    page.clock.pause_at(1000)  # the test moves time itself: no waiting on real frames
     play = page.locator("[data-play]")
     expect(play).to_be_visible()
     with page.expect_response(re.compile(r"/stride/frames$")):
         play.click()
     expect(play).to_have_attribute("aria-pressed", "true")
-    page.clock.run_for(2 * PHASE_MS + 50)  # two frames on: landing -> midstance -> toe-off
+    run_until_playing(page)
+    page.clock.run_for(2 * PHASE_MS + PHASE_MS // 2)  # two frames on: landing -> midstance -> toe-off
     expect(page.locator("#stage")).to_have_attribute("data-showing", "toe-off")
     assert page.locator('.phase-steps a[aria-current="step"]').get_attribute("data-phase") == "toe-off"
     frame_requests = [u for u in requests if "/stride/frames" in u]

@@ -48,14 +48,16 @@ def test_opening_a_muscle_the_view_hides_brings_the_note_with_the_panel(page: Pa
 
 
 def test_play_runs_in_the_back_view(page: Page):
-    page.clock.install()
+    page.clock.install(time=0)
     page.goto("/back/stride/loading")
+    page.clock.pause_at(1000)  # from here time moves only when the test moves it
     play = page.locator("[data-play]")
     expect(play).to_be_visible()
     with page.expect_response(re.compile(r"/back/stride/frames$")):
         play.click()
     expect(play).to_have_attribute("aria-pressed", "true")
     run_until_playing(page)
+    page.clock.run_for(PHASE_MS // 2)  # each step below lands mid-phase
     shown = set()
     for _ in range(3):
         page.clock.run_for(PHASE_MS)

@@ -17,6 +17,7 @@ from webapp.content.loader import ContentError, load_atlas
 from webapp.content.wording import in_sentence, with_the
 from webapp.gait.activation import describe_timing
 from webapp.quiz.questions import QUESTIONS, QuizError, _masked_summary, make_quiz, parse_answers, score
+from webapp.views.presenter import PRESENTER_BADGE_RADIUS
 
 ATLAS = real_content().atlas
 SLUGS = [m.slug for m in ATLAS.muscles]
@@ -72,6 +73,17 @@ def test_the_presenter_shows_key_points_and_a_control_for_every_key(client, each
     # G's go-to list names every slide.
     assert re.findall(r'<li><a href="/present/([\w-]+)"[^>]*><span class="goto__number">', html) == SLUGS
     assert f'data-frames="/stride/frames/{each_muscle.slug}"' in html, "S can play the stride"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [f"/present/{ATLAS.muscles[0].slug}", *(f"/present/speed/{m.speed.slug}" for m in ATLAS.speeds.measured)],
+)
+def test_a_presenters_numbered_badges_are_drawn_at_projector_size(client, url):
+    """Their digits are projector-sized (static/app.css), so the discs and their spacing are too."""
+    html = client.get(url).get_data(as_text=True)
+    radii = re.findall(r'<circle class="badge__disc" cx="[^"]+" cy="[^"]+" r="([^"]+)"', html)
+    assert radii and {float(r) for r in radii} == {PRESENTER_BADGE_RADIUS}
 
 
 def test_escape_leaves_the_qr_and_the_full_panel_before_leaving_the_presenter(client):

@@ -14,8 +14,8 @@ import pytest
 
 from tests.conftest import real_content
 from webapp import PROJECT_ROOT
-from webapp.figure.drawing import BADGE_RADIUS, LEG_TAG_GAP, LEG_TAG_SIZE
-from webapp.figure.labels import text_width
+from webapp.figure.drawing import BADGE_RADIUS, spread_badges
+from webapp.figure.labels import LEG_TAG_GAP, LEG_TAG_SIZE, text_width
 from webapp.figure.projection import frontal_frames
 from webapp.figure.runner import draw_figure
 from webapp.views.presenter import PRESENTER_BADGE_RADIUS
@@ -144,10 +144,10 @@ def leg_tag_x(svg: str) -> dict[str, float]:
 def test_whose_left_is_whose_follows_the_view(views, poses, links):
     # Facing us, the runner's left leg is on our right; seen from behind, on our left.
     front = leg_tag_x(draw(views, "front", poses[None], links))
-    assert front[views["front"].leg_names["near"]] > front[views["front"].leg_names["far"]]
+    assert sorted(front, key=front.get) == ["right", "left"]
     if "back" in views:
         back = leg_tag_x(draw(views, "back", poses[None], links))
-        assert back[views["back"].leg_names["near"]] < back[views["back"].leg_names["far"]]
+        assert sorted(back, key=back.get) == ["left", "right"]
 
 
 @pytest.mark.parametrize("view", VIEWS)
@@ -217,28 +217,50 @@ def test_views_from_the_front_are_posed_from_the_same_joint_angles(poses):
     assert len(tops) > 3, "the front view moves with the stride"
 
 
+def badges(svg: str) -> dict[int, tuple[float, float, float]]:
+    """Number -> (x, y, radius) of each numbered badge drawn."""
+    root = ET.fromstring(svg)
+    return {
+        int(g.find(f"{SVG}text").text): tuple(float(g.find(f"{SVG}circle").get(k)) for k in ("cx", "cy", "r"))
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "badge"
+    }
+
+
 @pytest.mark.parametrize("view", VIEWS)
 @pytest.mark.parametrize("radius", [BADGE_RADIUS, PRESENTER_BADGE_RADIUS], ids=["page", "presenter"])
-def test_numbered_badges_never_overlap_and_stay_on_the_body_shown(views, view, every_pose, links, radius):
+def test_numbered_badges_never_overlap_and_each_covers_its_muscle(views, view, every_pose, links, radius):
     slugs = [link.slug for link in links if views[view].shows(link.slug)]
     for pose in every_pose.values():
         for options in [{"labels": True}, {"numbers": {slug: n for n, slug in enumerate(slugs, start=1)}}]:
-            root = ET.fromstring(draw(views, view, pose, links, badge_radius=radius, **options))
-            discs = [
-                (float(c.get("cx")), float(c.get("cy")), float(c.get("r")))
-                for c in root.iter(f"{SVG}circle")
-                if c.get("class") == "badge__disc"
-            ]
-            assert len(discs) == len(slugs) and all(r == radius for _, _, r in discs)
-            for (x0, y0, _), (x1, y1, _) in itertools.combinations(discs, 2):
-                assert math.hypot(x1 - x0, y1 - y0) >= 2 * radius, f"badges overlap at {x0, y0} and {x1, y1}"
+            svg = draw(views, view, pose, links, badge_radius=radius, **options)
+            drawn = badges(svg)
+            assert sorted(drawn) == list(range(1, len(slugs) + 1)) and {r for *_, r in drawn.values()} == {
+                radius
+            }
+            # Outlines (2 units wide) never touch.
+            for (x0, y0, _), (x1, y1, _) in itertools.combinations(drawn.values(), 2):
+                assert math.hypot(x1 - x0, y1 - y0) >= 2 * radius + 2, (
+                    f"badges overlap at {x0, y0} and {x1, y1}"
+                )
+            # Each still covers the point on its muscle it would sit on alone (drawn tiny, none moves).
+            alone = badges(draw(views, view, pose, links, badge_radius=0.001, **options))
+            for n, (x, y, _) in drawn.items():
+                assert math.dist((x, y), alone[n][:2]) <= radius + 0.2, f"badge {n} left its muscle"
             # A narrow screen shows a named figure's body box only (static/app.css).
-            left, _, width, _ = map(float, root.get("viewBox").split())
+            left, _, width, _ = map(float, ET.fromstring(svg).get("viewBox").split())
             middle, half = left + width / 2, views[view].box[2] / 2
             assert all(
-                middle - half - 0.1 <= x - radius and x + radius <= middle + half + 0.1 for x, _, _ in discs
+                middle - half - 0.1 <= x - radius and x + radius <= middle + half + 0.1
+                for x, *_ in drawn.values()
             )
-            # A badge moved off its muscle has a leader line back to it.
-            leaders = [line for line in root.iter(f"{SVG}line") if line.get("class") == "badge__leader"]
-            ends = {(float(line.get("x2")), float(line.get("y2"))) for line in leaders}
-            assert ends <= {(x, y) for x, y, _ in discs}
+
+
+def test_spread_badges_parts_a_cluster_but_keeps_each_over_its_own_point():
+    three = [(0.0, 0.0), (12.0, 0.0), (0.0, 12.0)]  # room to part: none overlaps afterwards
+    parted = spread_badges(three, 10, (-100.0, 100.0))
+    assert all(math.dist(a, b) >= 20 for a, b in itertools.combinations(parted, 2))
+    crowd = [(i * 0.5, 0.0) for i in range(12)]  # no room: each still covers its own point
+    spread = spread_badges(crowd, 10, (-100.0, 100.0))
+    assert all(math.dist(at, point) <= 10 + 1e-6 for at, point in zip(spread, crowd, strict=True))
+    assert all(-90 <= x <= 90 for x, _ in spread_badges(crowd, 10, (-30.0, 30.0))), "inside the span"

@@ -107,6 +107,13 @@ BROKEN = [
         "'nek'",
     ),
     ("back.yaml", "projection: frontal", "projection: top", "projection", "must be one of side, frontal"),
+    (
+        "front.yaml",
+        "leg_names: {near: left, far: right}",
+        "leg_names: {near: the runner's left leg, far: the runner's right leg}",
+        "box",
+        "too narrow for the tags under the feet",
+    ),
 ]
 
 

@@ -151,3 +151,8 @@ def test_a_problem_that_no_spot_lists_is_refused_in_the_problems_file(data_copy)
         load_atlas(data_copy)
     assert caught.value.file.endswith("pain/problems.yaml")
     assert (caught.value.field, "at no spot" in caught.value.problem) == ("problems[4].slug", True)
+
+
+def test_every_spots_where_line_is_a_whole_sentence(atlas):
+    """A place's slide follows it with "For learning, not a diagnosis." (templates/present_pain.html)."""
+    assert [s.slug for s in atlas.pain.spots if not s.where.rstrip().endswith((".", "?", "!"))] == []

@@ -17,16 +17,12 @@ import svgwrite
 from svgwrite.container import Group, Hyperlink
 
 from webapp.figure.geometry import Frame, Point, centroid, polygon_area, smooth_path, smooth_polygon
-from webapp.figure.labels import Callout, layout_labels, text_width
+from webapp.figure.labels import LEG_TAG_GAP, LEG_TAG_SIZE, Callout, layout_labels, text_width
 from webapp.figure.views import BodyPart, MuscleShape
 
 LABEL_SIZE = 16  # drawing units; static/app.css .figure-label sets the same
 NAME_SIZE = 11
 LABEL_TAP_WIDTH = 76  # the least width of a label's tap area
-# The leg tags' room is reckoned at the largest size they are drawn: the presenter, tours and
-# stride mode (static/app.css).
-LEG_TAG_SIZE = 23
-LEG_TAG_GAP = 10  # the least space between the two tags
 BADGE_RADIUS = 10  # a numbered badge on the figure (the presenter's are larger: draw_figure)
 BADGE_GAP = 3  # the least space between two badges
 
@@ -238,7 +234,7 @@ def leg_tags(
     if spread > 0:  # feet close together: push the two tags apart so they never overlap
         x0, x1 = x0 - spread / 2, x1 + spread / 2
     # Keep both inside the figure: slide a pair that sticks out, and bring in feet wider apart
-    # than the figure has room for (a figure is wider than its two tags, so they stay apart).
+    # than the figure has room for (a view's box is wider than its two tags, checked at start-up).
     lowest, highest = span[0] + half0, span[1] - half1
     shift = max(lowest - x0, 0) + min(highest - x1, 0)
     x0, x1 = max(x0 + shift, lowest), min(x1 + shift, highest)
@@ -337,9 +333,10 @@ def set_view_box(dwg: svgwrite.Drawing, view_box: tuple[float, float, float, flo
 
 
 def spread_badges(anchors: Sequence[Point], radius: float, span: tuple[float, float]) -> list[Point]:
-    """Where to draw discs of ``radius`` meant for ``anchors`` so that none overlaps another:
-    two too close are pushed apart along the line between them, a little at a time, until no
-    two are; each stays inside ``span`` (the x range shown)."""
+    """Where to draw discs of ``radius`` meant for ``anchors`` (a point on each muscle): two too
+    close are pushed apart along the line between them, a little at a time, while each disc
+    still covers its anchor and stays inside ``span`` (the x range shown). It stops when none
+    overlaps, or after 200 rounds (tests/unit/test_figure.py checks every view and pose)."""
     placed = [[x, y] for x, y in anchors]
     apart = 2 * radius + BADGE_GAP
     for _ in range(200):
@@ -349,29 +346,28 @@ def spread_badges(anchors: Sequence[Point], radius: float, span: tuple[float, fl
             distance = math.hypot(dx, dy)
             if distance >= apart - 0.01:
                 continue
-            if distance < 0.01:  # one exactly on the other: the later one goes down
+            if distance < 0.01:  # one exactly on the other: apart up and down
                 dx, dy, distance = 0.0, 1.0, 1.0
             push = (apart - distance) / 2 + 0.01
             for disc, sign in ((first, -1), (second, 1)):
                 disc[0] += sign * push * dx / distance
                 disc[1] += sign * push * dy / distance
             moved = True
-        for disc in placed:
+        for disc, (ax, ay) in zip(placed, anchors, strict=True):
+            away = math.hypot(disc[0] - ax, disc[1] - ay)
+            if away > radius:  # back to the edge of its muscle's point, so none needs a leader
+                disc[0], disc[1] = ax + (disc[0] - ax) * radius / away, ay + (disc[1] - ay) * radius / away
             disc[0] = min(max(disc[0], span[0] + radius), span[1] - radius)
         if not moved:
             break
     return [(x, y) for x, y in placed]
 
 
-def badge(dwg: svgwrite.Drawing, number: int, at: Point, anchor: Point, radius: float) -> Group:
-    """A numbered disc at ``at``; where it had to move off its muscle, a leader line runs
-    back to ``anchor``, a point on the muscle."""
+def badge(dwg: svgwrite.Drawing, number: int, at: Point, radius: float) -> Group:
+    """A numbered disc at ``at``."""
     group = dwg.g(class_="badge")
     group["aria-hidden"] = "true"
-    (x, y), (ax, ay) = [(round(u, 1), round(v, 1)) for u, v in (at, anchor)]
-    if math.dist(at, anchor) > radius * 0.75:
-        group.add(dwg.line(start=(ax, ay), end=(x, y), class_="badge__leader"))
-        group.add(dwg.circle(center=(ax, ay), r=2.5, class_="badge__dot"))
+    x, y = round(at[0], 1), round(at[1], 1)
     group.add(dwg.circle(center=(x, y), r=radius, class_="badge__disc"))
     group.add(dwg.text(str(number), insert=(x, y), dy=["0.35em"], text_anchor="middle"))
     return group
@@ -380,6 +376,6 @@ def badge(dwg: svgwrite.Drawing, number: int, at: Point, anchor: Point, radius: 
 def numbered_badges(
     dwg: svgwrite.Drawing, anchors: Mapping[int, Point], radius: float, span: tuple[float, float]
 ) -> list[Group]:
-    """A badge for each number at its anchor (a point on its muscle), none overlapping."""
+    """A badge for each number over its anchor (a point on its muscle), none overlapping."""
     spots = spread_badges(list(anchors.values()), radius, span)
-    return [badge(dwg, n, at, anchor, radius) for (n, anchor), at in zip(anchors.items(), spots, strict=True)]
+    return [badge(dwg, n, at, radius) for n, at in zip(anchors, spots, strict=True)]

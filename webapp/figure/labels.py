@@ -9,7 +9,7 @@ labels in a column never overlap.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from webapp.figure.geometry import Point
@@ -65,6 +65,17 @@ LINE = 1.35  # line height, as a multiple of the font size
 def text_width(text: str, size: float) -> float:
     """A generous estimate of a line of text's width."""
     return len(text) * size * CHAR_WIDTH
+
+
+# The tags under the feet saying which leg is which, reckoned at the largest size they are
+# drawn: the presenter, tours and stride mode (static/app.css).
+LEG_TAG_SIZE = 23
+LEG_TAG_GAP = 10  # the least space between the two tags
+
+
+def leg_tags_width(names: Iterable[str]) -> float:
+    """How wide the leg tags reading ``names`` are side by side, with the gap between them."""
+    return sum(text_width(name, LEG_TAG_SIZE) for name in names) + LEG_TAG_GAP
 
 
 def wrap(text: str, size: float, width: float | None) -> tuple[str, ...]:

@@ -203,7 +203,7 @@ def draw_figure(
         dwg.add(group)
 
     feet = {leg: frames[f"{leg}_foot"].origin[0] for leg in ("near", "far")}
-    dwg.add(leg_tags(dwg, feet, view.leg_names, ground + LEG_TAG_DROP, (left, right)))
+    dwg.add(leg_tags(dwg, feet, view.leg_names, ground + LEG_TAG_DROP, body))  # on a narrow screen too
     if label_group is not None:
         dwg.add(label_group)
     else:  # with labels shown, hover names would only repeat them

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from webapp.content.loader import parse
 from webapp.content.model import Record
 from webapp.content.records import ContentError
 from webapp.figure.geometry import Frame, Point, Profile
+from webapp.figure.labels import leg_tags_width
 from webapp.figure.projection import LIMBS, PROJECTIONS, TRUNK_PARTS, frames_for, segment_names
 from webapp.gait.kinematics import ArmAngles, Body, BodyAngles, LegAngles, Pose, solve_pose
 
@@ -126,6 +127,19 @@ class ViewData(Record):
     outlines: dict[str, OutlineData]
     layers: Annotated[list[LayerData], Field(min_length=1)]
     shapes: dict[str, list[ShapeData]]
+
+    @field_validator("box")
+    @classmethod
+    def _room_for_the_leg_tags(
+        cls, box: tuple[float, float, float, float], info: ValidationInfo
+    ) -> tuple[float, float, float, float]:
+        names = info.data.get("leg_names", {}).values()
+        if box[2] < leg_tags_width(names):
+            raise ValueError(
+                f"{box[2]:g} units is too narrow for the tags under the feet ({', '.join(names)}), which need "
+                f"{leg_tags_width(names):.0f} side by side at projector size: widen the box or shorten leg_names"
+            )
+        return box
 
 
 class ViewOrder(Record):

@@ -104,11 +104,12 @@ def speed_figure(
     swap: bool = True,
     labels: bool = False,
     intensities: dict[str, str] | None = None,
+    badge_radius: float = BADGE_RADIUS,
 ) -> Figure:
     """The runner at ``percent`` of this speed's own measured stride; each muscle links to
     its panel at this speed (unless not ``linked``, for a faint outline), swapped in place by
     htmx when ``swap``; ``intensities`` (slug -> off/light/strong) marks muscles as stride
-    mode does."""
+    mode does; with ``labels``, its numbered badges have radius ``badge_radius``."""
     atlas = prepared().atlas
     pose = prepared().speed_frames[measured.speed.slug][SPEED_FRAME_PERCENTS.index(percent)]
     links = [RegionLink(m.slug, m.name, speed_url(measured, m)) for m in atlas.muscles] if linked else []
@@ -127,4 +128,5 @@ def speed_figure(
         swap=linked and swap,
         labels=labels,
         intensities=intensities,
+        badge_radius=badge_radius,
     )
