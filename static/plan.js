@@ -185,6 +185,17 @@
     var heading = element("h2", "card__title", found.name);
     heading.id = "plan-item-" + entry.id;
     li.appendChild(heading);
+    // Reordering sits under the name, so a moved card's name and its buttons show together
+    // even where the card is taller than a phone's screen.
+    var moves = element("p", "plan__moves no-print");
+    if (index > 0) {
+      moves.appendChild(button("Move up", "up", index, found.name));
+    }
+    if (index < plan.items.length - 1) {
+      moves.appendChild(button("Move down", "down", index, found.name));
+    }
+    moves.appendChild(button("Remove", "remove", index, found.name));
+    li.appendChild(moves);
     li.appendChild(doseList(chosen));
     if (chosen.stage) {
       // Only a week read in the trial itself is called "as in the trial".
@@ -227,16 +238,9 @@
       choices.appendChild(group);
       controls.appendChild(choices);
     }
-    var moves = element("span", "plan__moves");
-    if (index > 0) {
-      moves.appendChild(button("Move up", "up", index, found.name));
+    if (controls.firstChild) {
+      li.appendChild(controls);
     }
-    if (index < plan.items.length - 1) {
-      moves.appendChild(button("Move down", "down", index, found.name));
-    }
-    moves.appendChild(button("Remove", "remove", index, found.name));
-    controls.appendChild(moves);
-    li.appendChild(controls);
 
     var box = element("fieldset", "plan__sessions");
     box.appendChild(element("legend", "", "Sessions done"));
@@ -370,8 +374,8 @@
     var again = selector && (root.querySelector(selector + '[data-action="' + action + '"]') ||
       root.querySelector(selector + "button[data-action]"));
     // The page stays where it is (the list is drawn afresh, which would let the browser jump);
-    // it moves only as far as it takes to show the control that now has focus, and the name
-    // of the exercise it belongs to (after "Move up", above it).
+    // it moves only as far as it takes to show the control that now has focus and, just above
+    // it, the name of the exercise it belongs to.
     var next = again || $("heading");
     var title = again && root.querySelector(selector + ".card__title");
     next.focus({ preventScroll: true });
