@@ -125,7 +125,9 @@ def test_moving_an_exercise_keeps_the_page_still_and_the_focus_on_it(page: Page)
     moved = page.locator("[data-plan-list] > li").nth(2).locator('button[data-action="down"]')
     expect(moved).to_be_focused()
     box = moved.bounding_box()
-    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 800 + 1, "the focused control is on the screen"
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 800 + 1, (
+        "the focused control is on the screen"
+    )
     # Only as far as it takes to show it: at the foot of the screen, not thrown to the middle.
     assert box["y"] + box["height"] >= 800 - 60, f"the page moved further than needed ({box['y']:.0f})"
 

@@ -231,13 +231,17 @@ def badges(svg: str) -> dict[int, tuple[float, float, float]]:
 @pytest.mark.parametrize("radius", [BADGE_RADIUS, PRESENTER_BADGE_RADIUS], ids=["page", "presenter"])
 def test_numbered_badges_never_overlap_and_each_covers_its_muscle(views, view, every_pose, links, radius):
     slugs = [link.slug for link in links if views[view].shows(link.slug)]
+    # Named, a muscle keeps its place in the teaching order (the presenter's slide number) in
+    # every view; a worksheet numbers what it shows from 1.
+    in_order = [n for n, link in enumerate(links, start=1) if views[view].shows(link.slug)]
     for pose in every_pose.values():
-        for options in [{"labels": True}, {"numbers": {slug: n for n, slug in enumerate(slugs, start=1)}}]:
+        for options, numbers in [
+            ({"labels": True}, in_order),
+            ({"numbers": {slug: n for n, slug in enumerate(slugs, start=1)}}, list(range(1, len(slugs) + 1))),
+        ]:
             svg = draw(views, view, pose, links, badge_radius=radius, **options)
             drawn = badges(svg)
-            assert sorted(drawn) == list(range(1, len(slugs) + 1)) and {r for *_, r in drawn.values()} == {
-                radius
-            }
+            assert sorted(drawn) == numbers and {r for *_, r in drawn.values()} == {radius}
             # Outlines (2 units wide) never touch.
             for (x0, y0, _), (x1, y1, _) in itertools.combinations(drawn.values(), 2):
                 assert math.hypot(x1 - x0, y1 - y0) >= 2 * radius + 2, (

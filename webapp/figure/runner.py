@@ -215,10 +215,13 @@ def draw_figure(
     if labels:  # for narrow screens: a number on each muscle, and the names in a key
         group = dwg.g(class_="figure-numbers")
         group["aria-hidden"] = "true"
-        anchors = {n: regions.primary(slug).anchor() for n, slug in enumerate(drawable, start=1)}
+        # A muscle keeps its number in every view: its place in ``links`` (the teaching order,
+        # as the presenter numbers its slides), with gaps where a view does not draw it.
+        numbered = [(n, link) for n, link in enumerate(links, start=1) if link.slug in drawable]
+        anchors = {n: regions.primary(link.slug).anchor() for n, link in numbered}
         for drawn in numbered_badges(dwg, anchors, badge_radius, body):
             group.add(drawn)
-        key = [(n, link.name) for n, link in enumerate(drawable.values(), start=1)]
+        key = [(n, link.name) for n, link in numbered]
         dwg.add(group)
         dwg["data-labelled"] = "true"
     set_view_box(dwg, view_box)
