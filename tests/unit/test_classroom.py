@@ -86,6 +86,18 @@ def test_a_presenters_numbered_badges_are_drawn_at_projector_size(client, url):
     assert radii and {float(r) for r in radii} == {PRESENTER_BADGE_RADIUS}
 
 
+@pytest.mark.parametrize(
+    "slides",
+    [[f"/present/{m.slug}" for m in ATLAS.muscles], [f"/present/pain/{s.slug}" for s in ATLAS.pain.spots]],
+    ids=["muscles", "places"],
+)
+def test_the_moves_say_so_where_they_wrap_round_from_one_end_to_the_other(client, slides):
+    for index, url in enumerate(slides):
+        html = client.get(url).get_data(as_text=True)
+        words = re.findall(r'rel="(?:prev|next)">(?:<span aria-hidden="true">←</span> )?(\w+)', html)
+        assert words == ["Previous" if index else "Last", "Next" if index < len(slides) - 1 else "First"], url
+
+
 def test_escape_leaves_the_qr_and_the_full_panel_before_leaving_the_presenter(client):
     assert re.search(
         r'href="/present/calves"[^>]*data-key="exit"', client.get("/present/calves/qr").get_data(as_text=True)
