@@ -139,6 +139,24 @@ def test_g_opens_a_go_to_list_filtered_as_you_type_and_enter_opens_the_match(scr
     expect(dialog).to_be_visible()
 
 
+@pytest.mark.parametrize("size", list(SIZES))
+def test_the_longest_go_to_list_keeps_its_field_and_close_on_the_screen(open_page, size):
+    page = open_page(viewport=SIZES[size])
+    page.goto(f"/present/pain/{PLACES[0]}")
+    page.keyboard.press("g")
+    dialog = page.locator("dialog[data-goto]")
+    expect(dialog.locator("input")).to_be_focused()
+    height = SIZES[size]["height"]
+    for part in ("input", ".goto__close"):
+        box = dialog.locator(part).bounding_box()
+        assert box and box["y"] >= 0 and box["y"] + box["height"] <= height, f"{part} is off the screen"
+    inside = dialog.bounding_box()
+    close = dialog.locator(".goto__close").bounding_box()
+    assert inside and close and close["y"] + close["height"] <= inside["y"] + inside["height"], (
+        "Close is cut off"
+    )
+
+
 def test_the_speed_presenter_has_a_go_to_list_too(page: Page):
     page.goto(f"/present/speed/{SPEEDS[0]}")
     page.keyboard.press("g")
