@@ -316,3 +316,30 @@ def test_on_a_phone_the_view_switch_fits_its_row(open_page, path):
         "all => all.map(e => [e.scrollWidth, e.clientWidth, Math.round(e.getBoundingClientRect().right)])"
     )
     assert widths and all(scroll <= client and right <= 375 for scroll, client, right in widths), widths
+
+
+# Every word in `selector` that the browser split over two lines.
+SPLIT_WORDS = """(selector) => {
+  const split = [];
+  for (const table of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) split.push(match[0]);
+      }
+    }
+  }
+  return split;
+}"""
+BUILT_UP = sorted({m.slug for m in CONTENT.atlas.muscles for e in m.exercises if e.build_up})
+
+
+def test_on_a_phone_no_word_in_a_week_by_week_table_is_split(phone: Page):
+    assert BUILT_UP
+    for slug in BUILT_UP:
+        phone.goto(f"/muscles/{slug}")
+        assert phone.evaluate(SPLIT_WORDS, "table.build-up") == [], slug
