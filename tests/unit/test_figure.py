@@ -268,3 +268,12 @@ def test_spread_badges_parts_a_cluster_but_keeps_each_over_its_own_point():
     spread = spread_badges(crowd, 10, (-100.0, 100.0))
     assert all(math.dist(at, point) <= 10 + 1e-6 for at, point in zip(spread, crowd, strict=True))
     assert all(-90 <= x <= 90 for x, _ in spread_badges(crowd, 10, (-30.0, 30.0))), "inside the span"
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_the_selected_muscles_badge_is_filled_as_the_muscle_is(views, view, poses, links):
+    for number, link in enumerate(links, start=1):
+        if views[view].shows(link.slug):
+            root = ET.fromstring(draw(views, view, poses[None], links, labels=True, selected=link.slug))
+            marked = [g for g in root.iter(f"{SVG}g") if g.get("class") == "badge badge--current"]
+            assert [g.find(f"{SVG}text").text for g in marked] == [str(number)], link.slug

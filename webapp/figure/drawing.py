@@ -363,9 +363,10 @@ def spread_badges(anchors: Sequence[Point], radius: float, span: tuple[float, fl
     return [(x, y) for x, y in placed]
 
 
-def badge(dwg: svgwrite.Drawing, number: int, at: Point, radius: float) -> Group:
-    """A numbered disc at ``at``."""
-    group = dwg.g(class_="badge")
+def badge(dwg: svgwrite.Drawing, number: int, at: Point, radius: float, current: bool = False) -> Group:
+    """A numbered disc at ``at``; the ``current`` muscle's is filled as the muscle is, since it
+    covers part of it."""
+    group = dwg.g(class_="badge badge--current" if current else "badge")
     group["aria-hidden"] = "true"
     x, y = round(at[0], 1), round(at[1], 1)
     group.add(dwg.circle(center=(x, y), r=radius, class_="badge__disc"))
@@ -374,8 +375,13 @@ def badge(dwg: svgwrite.Drawing, number: int, at: Point, radius: float) -> Group
 
 
 def numbered_badges(
-    dwg: svgwrite.Drawing, anchors: Mapping[int, Point], radius: float, span: tuple[float, float]
+    dwg: svgwrite.Drawing,
+    anchors: Mapping[int, Point],
+    radius: float,
+    span: tuple[float, float],
+    current: int | None = None,
 ) -> list[Group]:
-    """A badge for each number over its anchor (a point on its muscle), none overlapping."""
+    """A badge for each number over its anchor (a point on its muscle), none overlapping; the
+    ``current`` number's marked."""
     spots = spread_badges(list(anchors.values()), radius, span)
-    return [badge(dwg, n, at, radius) for n, at in zip(anchors, spots, strict=True)]
+    return [badge(dwg, n, at, radius, n == current) for n, at in zip(anchors, spots, strict=True)]

@@ -219,7 +219,8 @@ def draw_figure(
         # as the presenter numbers its slides), with gaps where a view does not draw it.
         numbered = [(n, link) for n, link in enumerate(links, start=1) if link.slug in drawable]
         anchors = {n: regions.primary(link.slug).anchor() for n, link in numbered}
-        for drawn in numbered_badges(dwg, anchors, badge_radius, body):
+        current = next((n for n, link in numbered if link.slug == selected), None)
+        for drawn in numbered_badges(dwg, anchors, badge_radius, body, current):
             group.add(drawn)
         key = [(n, link.name) for n, link in numbered]
         dwg.add(group)
