@@ -86,21 +86,32 @@ document.addEventListener("click", function (event) {
   document.querySelectorAll("[data-plan-note]").forEach(function (note) {
     note.textContent = "";
   });
+  // What happened is said beside the button as well as to a screen reader: on a phone the
+  // plan's count in the header is often scrolled away, and a silent button looks dead.
+  var note = button.parentNode.querySelector("[data-plan-note]");
+  function say(words, linked) {
+    StridePlan.announce(words);
+    if (!note) {
+      return;
+    }
+    note.textContent = words;
+    var planLink = document.querySelector("[data-plan-link]");
+    if (linked && planLink) {
+      var open = document.createElement("a");
+      open.setAttribute("href", planLink.getAttribute("href"));
+      open.textContent = "Open your plan";
+      note.append(" ", open);
+    }
+  }
   if (StridePlan.has(plan, id)) {
     plan.items = plan.items.filter(function (item) { return item.id !== id; });
-    StridePlan.announce(name + " taken out of your plan (" + plan.items.length + ").");
+    say(name + " taken out of your plan (" + plan.items.length + ").", false);
   } else if (plan.items.length >= most) {
-    // Said beside the button too: a refusal heard only by a screen reader looks like a dead button.
-    var full = "Your plan is full: it holds up to " + most + " exercises. Take one out on the Plan page first.";
-    var note = button.parentNode.querySelector("[data-plan-note]");
-    if (note) {
-      note.textContent = full;
-    }
-    StridePlan.announce(full);
+    say("Your plan is full: it holds up to " + most + " exercises. Take one out on the Plan page first.", true);
     return;
   } else {
     plan.items.push({ id: id, dose: "a" });
-    StridePlan.announce(name + " added to your plan (" + plan.items.length + ").");
+    say(name + " added to your plan (" + plan.items.length + ").", true);
   }
   StridePlan.save(plan);
 });

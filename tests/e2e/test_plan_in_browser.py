@@ -97,6 +97,20 @@ def test_cards_of_two_muscles_build_one_plan_that_no_atlas_address_carries(page:
     assert shown(page) == [NAMES[NORDIC], NAMES[CALF_RAISE]]
 
 
+def test_on_a_phone_a_tap_on_add_to_plan_says_so_beside_the_button_with_a_way_to_the_plan(open_page):
+    phone = open_page(viewport={"width": 375, "height": 812}, is_mobile=True, has_touch=True)
+    phone.goto("/muscles/hamstrings")
+    button = phone.locator(f'[data-plan-add][data-plan-name="{NAMES[NORDIC]}"]')
+    button.scroll_into_view_if_needed()
+    button.tap()
+    note = button.locator("xpath=..").locator("[data-plan-note]")
+    expect(note).to_have_text(f"{NAMES[NORDIC]} added to your plan (1). Open your plan")
+    assert note.is_visible() and note.bounding_box()["y"] < 812, "said where the finger is"
+    expect(note.get_by_role("link", name="Open your plan")).to_have_attribute("href", "/plan")
+    button.tap()
+    expect(note).to_have_text(f"{NAMES[NORDIC]} taken out of your plan (0).")
+
+
 def test_a_full_plan_says_so_beside_the_button_that_was_pressed(page: Page):
     page.goto(f"/plan#{fragment(*LONGEST)}")  # the plan in this tab is now full
     expect(page.locator("[data-plan-link]")).to_have_text(f"Plan ({MOST_PLAN_EXERCISES})")
