@@ -89,7 +89,7 @@
     }
   }
 
-  ["htmx:afterSettle", "htmx:responseError", "htmx:sendError", "htmx:swapError"].forEach(function (name) {
+  ["htmx:afterSettle", "htmx:historyRestore", "htmx:responseError", "htmx:sendError", "htmx:swapError"].forEach(function (name) {
     document.addEventListener(name, settled);
   });
 
@@ -200,6 +200,28 @@
       });
     });
   }
+
+  // The QR code's way back (Esc) returns to the slide as it was left: opened from the Full
+  // panel, it steps back to the Full panel rather than to the key points. Without this file,
+  // or after a reload, it goes to the key points, which are never wrong.
+  var qrFrom = null;
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a[data-key]");
+    if (!link) {
+      return;
+    }
+    var here = location.pathname;
+    if (link.dataset.key === "qr") {
+      qrFrom = here;
+    } else if (link.dataset.key === "exit" && qrFrom && /\/qr$/.test(here) &&
+               qrFrom === here.replace(/\/qr$/, "/details")) {
+      // Before htmx sees the click (this listener captures): the step back is the history's.
+      event.preventDefault();
+      event.stopPropagation();
+      qrFrom = null;
+      history.back();
+    }
+  }, true);
 
   // A new slide takes focus on its container, so the next key and a screen reader start
   // there; it is not a control, so it shows no focus ring (app.css), while the controls do.
