@@ -139,6 +139,11 @@ def press(page: Page, how: str, x: float, y: float) -> None:
 def tap_all(page: Page, points: Iterable[dict], how: str = "finger", wait_ms: float = 5000) -> list[Tap]:
     """Tap every point and record what each asked for (None: nothing within ``wait_ms``, which
     is long because a busy machine may take a second or more to route a request)."""
+    # htmx must have taken over the figure's links first: a tap on a link it has not yet
+    # processed is a whole-page navigation, and every tap after it lands on a page going away.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('svg.runner a[hx-get]')].every(a => a['htmx-internal-data'])"
+    )
     asked = record_requests(page)
     taps = []
     for point in points:

@@ -130,6 +130,10 @@ function markMuscle(slug) {
       link.setAttribute("tabindex", current ? "0" : "-1");
     }
   });
+  // With names shown on a narrow screen, the muscle's number is filled as the muscle is.
+  document.querySelectorAll("#stage .figure .badge[data-muscle]").forEach(function (badge) {
+    badge.classList.toggle("badge--current", badge.dataset.muscle === slug);
+  });
 }
 document.addEventListener("htmx:afterSwap", function (event) {
   var swapped = event.detail && event.detail.target;

@@ -89,7 +89,7 @@
     }
   }
 
-  ["htmx:afterSettle", "htmx:historyRestore", "htmx:responseError", "htmx:sendError", "htmx:swapError"].forEach(function (name) {
+  ["htmx:afterSettle", "htmx:responseError", "htmx:sendError", "htmx:swapError"].forEach(function (name) {
     document.addEventListener(name, settled);
   });
 
@@ -201,19 +201,20 @@
     });
   }
 
-  // The QR code's way back (Esc) returns to the slide as it was left: opened from the Full
-  // panel, it steps back to the Full panel rather than to the key points. Without this file,
-  // or after a reload, it goes to the key points, which are never wrong.
+  // The QR code's way back (Esc, Q or Close) returns to the view it was opened from: from the
+  // Full panel, back to the Full panel (at its top) rather than to the key points. Without
+  // this file, or after a reload, it goes to the key points, which are never wrong.
   var qrFrom = null;
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a[data-key]");
-    if (!link) {
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) {
       return;
     }
     var here = location.pathname;
-    if (link.dataset.key === "qr") {
+    var onQr = /\/qr$/.test(here);
+    if (link.dataset.key === "qr" && !onQr) {
       qrFrom = here;
-    } else if (link.dataset.key === "exit" && qrFrom && /\/qr$/.test(here) &&
+    } else if ((link.dataset.key === "exit" || link.dataset.key === "qr") && onQr && qrFrom &&
                qrFrom === here.replace(/\/qr$/, "/details")) {
       // Before htmx sees the click (this listener captures): the step back is the history's.
       event.preventDefault();

@@ -89,12 +89,13 @@ document.addEventListener("click", function (event) {
   // What happened is said beside the button as well as to a screen reader: on a phone the
   // plan's count in the header is often scrolled away, and a silent button looks dead.
   var note = button.parentNode.querySelector("[data-plan-note]");
-  function say(words, linked) {
+  function say(words, linked, refused) {
     StridePlan.announce(words);
     if (!note) {
       return;
     }
     note.textContent = words;
+    note.classList.toggle("add-to-plan__note--refused", refused);
     var planLink = document.querySelector("[data-plan-link]");
     if (linked && planLink) {
       var open = document.createElement("a");
@@ -105,13 +106,13 @@ document.addEventListener("click", function (event) {
   }
   if (StridePlan.has(plan, id)) {
     plan.items = plan.items.filter(function (item) { return item.id !== id; });
-    say(name + " taken out of your plan (" + plan.items.length + ").", false);
+    say(name + " taken out of your plan (" + plan.items.length + ").", false, false);
   } else if (plan.items.length >= most) {
-    say("Your plan is full: it holds up to " + most + " exercises. Take one out on the Plan page first.", true);
+    say("Your plan is full: it holds up to " + most + " exercises. Take one out on the Plan page first.", true, true);
     return;
   } else {
     plan.items.push({ id: id, dose: "a" });
-    say(name + " added to your plan (" + plan.items.length + ").", true);
+    say(name + " added to your plan (" + plan.items.length + ").", true, false);
   }
   StridePlan.save(plan);
 });

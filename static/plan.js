@@ -186,7 +186,7 @@
     heading.id = "plan-item-" + entry.id;
     li.appendChild(heading);
     // Reordering sits under the name, so a moved card's name and its buttons show together
-    // even where the card is taller than a phone's screen.
+    // even where the card is taller than a phone's screen; Remove stays at the foot.
     var moves = element("p", "plan__moves no-print");
     if (index > 0) {
       moves.appendChild(button("Move up", "up", index, found.name));
@@ -194,8 +194,9 @@
     if (index < plan.items.length - 1) {
       moves.appendChild(button("Move down", "down", index, found.name));
     }
-    moves.appendChild(button("Remove", "remove", index, found.name));
-    li.appendChild(moves);
+    if (moves.firstChild) {
+      li.appendChild(moves);
+    }
     li.appendChild(doseList(chosen));
     if (chosen.stage) {
       // Only a week read in the trial itself is called "as in the trial".
@@ -238,9 +239,8 @@
       choices.appendChild(group);
       controls.appendChild(choices);
     }
-    if (controls.firstChild) {
-      li.appendChild(controls);
-    }
+    controls.appendChild(button("Remove", "remove", index, found.name));
+    li.appendChild(controls);
 
     var box = element("fieldset", "plan__sessions");
     box.appendChild(element("legend", "", "Sessions done"));

@@ -343,3 +343,14 @@ def test_on_a_phone_no_word_in_a_week_by_week_table_is_split(phone: Page):
     for slug in BUILT_UP:
         phone.goto(f"/muscles/{slug}")
         assert phone.evaluate(SPLIT_WORDS, "table.build-up") == [], slug
+
+
+def test_with_names_shown_a_tap_moves_the_filled_number_to_the_new_muscle(phone: Page):
+    phone.goto("/labelled/muscles/calves")
+    badge = '#stage .figure .badge[data-muscle="{}"]'
+    expect(phone.locator(badge.format("calves"))).to_have_class(re.compile("badge--current"))
+    phone.locator('#stage .muscle-list a[data-muscle="glutes"]').scroll_into_view_if_needed()
+    finger_tap(phone, '#stage .muscle-list a[data-muscle="glutes"]')
+    expect(phone.locator("#panel-heading")).to_have_text(NAMES["glutes"])
+    expect(phone.locator(badge.format("glutes"))).to_have_class(re.compile("badge--current"))
+    assert phone.locator("#stage .figure .badge.badge--current").count() == 1

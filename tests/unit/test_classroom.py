@@ -94,8 +94,11 @@ def test_a_presenters_numbered_badges_are_drawn_at_projector_size(client, url):
 def test_the_moves_say_so_where_they_wrap_round_from_one_end_to_the_other(client, slides):
     for index, url in enumerate(slides):
         html = client.get(url).get_data(as_text=True)
-        words = re.findall(r'rel="(?:prev|next)">(?:<span aria-hidden="true">←</span> )?(\w+)', html)
-        assert words == ["Previous" if index else "Last", "Next" if index < len(slides) - 1 else "First"], url
+        words = re.findall(r'rel="(?:prev|next)">(?:<span aria-hidden="true">←</span> )?([\w ]+?) ?<', html)
+        assert words == [
+            "Previous" if index else "Last slide",
+            "Next" if index < len(slides) - 1 else "First slide",
+        ], url
 
 
 def test_escape_leaves_the_qr_and_the_full_panel_before_leaving_the_presenter(client):
@@ -340,6 +343,19 @@ def test_the_worksheet_numbers_every_drawn_muscle_and_has_an_answer_key(client, 
     for muscle in drawn:
         assert muscle.name in listed
         assert muscle.name in labels, muscle.slug
+
+
+@pytest.mark.parametrize("view", list(real_content().figure.views))
+def test_the_worksheets_answer_key_numbers_the_muscles_as_the_sheet_does(client, view):
+    html = client.get(
+        "/worksheet" if view == next(iter(real_content().figure.views)) else f"/{view}/worksheet"
+    )
+    key = html.get_data(as_text=True).split('id="answers-heading"')[1]
+    answers = re.findall(
+        r"<li><strong>([^<]+)</strong>", key.split('class="worksheet__key"')[1].split("</ol>")[0]
+    )
+    on_figure = dict(re.findall(r'<li value="(\d+)">([^<]+)</li>', key.split('class="figure-key"')[1]))
+    assert answers and {int(n): name for n, name in on_figure.items()} == dict(enumerate(answers, start=1))
 
 
 @pytest.mark.parametrize("code", ["%C2%B2", "%D9%A3", "1234567"])

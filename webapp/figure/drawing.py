@@ -363,11 +363,21 @@ def spread_badges(anchors: Sequence[Point], radius: float, span: tuple[float, fl
     return [(x, y) for x, y in placed]
 
 
-def badge(dwg: svgwrite.Drawing, number: int, at: Point, radius: float, current: bool = False) -> Group:
-    """A numbered disc at ``at``; the ``current`` muscle's is filled as the muscle is, since it
-    covers part of it."""
+def badge(
+    dwg: svgwrite.Drawing,
+    number: int,
+    at: Point,
+    radius: float,
+    muscle: str | None = None,
+    current: bool = False,
+) -> Group:
+    """A numbered disc at ``at``, naming its ``muscle`` to scripts (which mark the current one
+    after a swap); the ``current`` muscle's is filled as the muscle is, since it covers part
+    of it."""
     group = dwg.g(class_="badge badge--current" if current else "badge")
     group["aria-hidden"] = "true"
+    if muscle:
+        group["data-muscle"] = muscle
     x, y = round(at[0], 1), round(at[1], 1)
     group.add(dwg.circle(center=(x, y), r=radius, class_="badge__disc"))
     group.add(dwg.text(str(number), insert=(x, y), dy=["0.35em"], text_anchor="middle"))
@@ -379,9 +389,13 @@ def numbered_badges(
     anchors: Mapping[int, Point],
     radius: float,
     span: tuple[float, float],
+    muscles: Mapping[int, str] | None = None,
     current: int | None = None,
 ) -> list[Group]:
-    """A badge for each number over its anchor (a point on its muscle), none overlapping; the
-    ``current`` number's marked."""
+    """A badge for each number over its anchor (a point on its muscle), none overlapping,
+    each naming its muscle where ``muscles`` are given; the ``current`` number's marked."""
     spots = spread_badges(list(anchors.values()), radius, span)
-    return [badge(dwg, n, at, radius, n == current) for n, at in zip(anchors, spots, strict=True)]
+    return [
+        badge(dwg, n, at, radius, (muscles or {}).get(n), n == current)
+        for n, at in zip(anchors, spots, strict=True)
+    ]

@@ -135,7 +135,8 @@ def draw_figure(
     ``selected`` marks one muscle with ``aria-current``; ``intensities`` (muscle slug ->
     off/light/strong) adds a class per region for stride mode, and ``far_intensities`` does
     the same for the far leg, which is half a stride away and so works to its own timing.
-    ``numbers`` (muscle slug -> number) puts a numbered badge on each muscle, for worksheets.
+    ``numbers`` (muscle slug -> number) puts a numbered badge on each muscle, for worksheets
+    (with ``labels``, it numbers the named figure, for the worksheet's answer key).
     ``labels`` names every muscle in columns beside the body, with leader lines, and numbers
     them for narrow screens; without it, a name appears next to a muscle on hover or keyboard
     focus. Badges have radius ``badge_radius``, and none overlaps another. ``swap`` adds ``hx-get`` to
@@ -208,23 +209,28 @@ def draw_figure(
         dwg.add(label_group)
     else:  # with labels shown, hover names would only repeat them
         dwg.add(regions.names())
-    worksheet = {n: regions.primary(slug).anchor() for slug, n in (numbers or {}).items() if slug in drawable}
-    for drawn in numbered_badges(dwg, worksheet, badge_radius, body):
-        dwg.add(drawn)
     key: list[tuple[int, str]] = []
     if labels:  # for narrow screens: a number on each muscle, and the names in a key
         group = dwg.g(class_="figure-numbers")
         group["aria-hidden"] = "true"
         # A muscle keeps its number in every view: its place in ``links`` (the teaching order,
-        # as the presenter numbers its slides), with gaps where a view does not draw it.
-        numbered = [(n, link) for n, link in enumerate(links, start=1) if link.slug in drawable]
+        # as the presenter numbers its slides), with gaps where a view does not draw it; or
+        # the worksheet's own ``numbers``, so that its answer key matches the sheet.
+        order = numbers or {link.slug: n for n, link in enumerate(links, start=1)}
+        numbered = sorted((order[slug], link) for slug, link in drawable.items() if slug in order)
         anchors = {n: regions.primary(link.slug).anchor() for n, link in numbered}
         current = next((n for n, link in numbered if link.slug == selected), None)
-        for drawn in numbered_badges(dwg, anchors, badge_radius, body, current):
+        for drawn in numbered_badges(
+            dwg, anchors, badge_radius, body, {n: link.slug for n, link in numbered}, current
+        ):
             group.add(drawn)
         key = [(n, link.name) for n, link in numbered]
         dwg.add(group)
         dwg["data-labelled"] = "true"
+    else:  # a worksheet's numbered muscles (no names: the sheet asks for them)
+        sheet = {n: regions.primary(slug).anchor() for slug, n in (numbers or {}).items() if slug in drawable}
+        for drawn in numbered_badges(dwg, sheet, badge_radius, body):
+            dwg.add(drawn)
     set_view_box(dwg, view_box)
     orientation = f"{view.whose_left[:1].upper()}{view.whose_left[1:]}." if key else ""
     return Figure(dwg, key, orientation)

@@ -27,9 +27,10 @@ def worksheet(figure: str) -> Response:
         muscles=drawable,
         # The sheet's muscles are no links: a link's name, tooltip or hover label gives the answer away.
         figure=runner(lambda _: None, swap=False, numbers=numbers, label="Runner with numbered muscles."),
-        key_figure=runner(
+        key_figure=runner(  # numbered as the sheet is, on a phone where its names become numbers
             muscle_url,
             swap=False,
+            numbers=numbers,
             state=figure_state().toggled(labelled=True),
             label="Runner with every muscle named.",
         ),
