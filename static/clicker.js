@@ -201,29 +201,6 @@
     });
   }
 
-  // The QR code's way back (Esc, Q or Close) returns to the view it was opened from: from the
-  // Full panel, back to the Full panel (at its top) rather than to the key points. Without
-  // this file, or after a reload, it goes to the key points, which are never wrong.
-  var qrFrom = null;
-  document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("a[data-key]");
-    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) {
-      return;
-    }
-    var here = location.pathname;
-    var onQr = /\/qr$/.test(here);
-    if (link.dataset.key === "qr" && !onQr) {
-      qrFrom = here;
-    } else if ((link.dataset.key === "exit" || link.dataset.key === "qr") && onQr && qrFrom &&
-               qrFrom === here.replace(/\/qr$/, "/details")) {
-      // Before htmx sees the click (this listener captures): the step back is the history's.
-      event.preventDefault();
-      event.stopPropagation();
-      qrFrom = null;
-      history.back();
-    }
-  }, true);
-
   // A new slide takes focus on its container, so the next key and a screen reader start
   // there; it is not a control, so it shows no focus ring (app.css), while the controls do.
   document.addEventListener("htmx:afterSettle", function () {

@@ -96,6 +96,7 @@ document.addEventListener("click", function (event) {
     }
     note.textContent = words;
     note.classList.toggle("add-to-plan__note--refused", refused);
+    note.scrollIntoView({ block: "nearest" }); // a button at the foot of the screen: show the words
     var planLink = document.querySelector("[data-plan-link]");
     if (linked && planLink) {
       var open = document.createElement("a");

@@ -68,24 +68,6 @@ def test_p_opens_the_full_panel_q_the_qr_code_and_escape_steps_back_out(projecto
     expect(page.locator("body")).not_to_have_class(re.compile("presenting"))
 
 
-def test_escape_from_a_qr_code_opened_on_the_full_panel_returns_to_the_full_panel(projector: Page):
-    page = projector
-    page.goto("/present/calves/details")
-    page.keyboard.press("q")
-    expect(page).to_have_url(re.compile("/present/calves/qr$"))
-    page.keyboard.press("Escape")
-    expect(page).to_have_url(re.compile("/present/calves/details$"))
-    expect(page.locator(".presenter__details")).to_be_visible()
-    page.keyboard.press("q")  # Q closes it the same way, and so does the mouse
-    page.keyboard.press("q")
-    expect(page).to_have_url(re.compile("/present/calves/details$"))
-    page.keyboard.press("q")
-    page.locator('a[data-key="exit"]').click()
-    expect(page).to_have_url(re.compile("/present/calves/details$"))
-    page.keyboard.press("ArrowRight")  # the clicker goes on at once
-    expect(page).to_have_url(re.compile(f"/present/{SLUGS[SLUGS.index('calves') + 1]}$"))
-
-
 def test_s_toggles_the_stride_animation(projector: Page):
     page = projector
     page.goto("/present/hamstrings")
